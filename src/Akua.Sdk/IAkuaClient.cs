@@ -1,0 +1,11 @@
+namespace Akua.Sdk;
+
+/// <summary>The entry point to the Akua API. Mock it (or the resource clients) in your unit tests.</summary>
+public interface IAkuaClient
+{
+    /// <summary>Offers: private, link-based deals on a product.</summary>
+    IOffersClient Offers { get; }
+
+    /// <summary>Products: packages offered for sale.</summary>
+    IProductsClient Products { get; }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using RichardSzalay.MockHttp;
+
+namespace Akua.Sdk.Tests.Clients;
+
+/// <summary>An AkuaClient over MockHttp that records each request as it was on the wire.</summary>
+internal sealed class ClientFixture : IDisposable
+{
+    public const string Token = "sk_akua_test_unit";
+    public const string Base = "https://api.akua.dev/v1/";
+
+    public ClientFixture(Action<AkuaClientOptions>? configure = null)
+    {
+        var options = new AkuaClientOptions { ApiToken = Token };
+        configure?.Invoke(options);
+        Client = new AkuaClient(new HttpClient(Mock), options);
+    }
+
+    public MockHttpMessageHandler Mock { get; } = new();
+
+    public AkuaClient Client { get; }
+
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public RecordedRequest Single => Assert.Single(Requests);
+
+    /// <summary>Answers every request with the given status and body, recording it first.</summary>
+    public void RespondWith(HttpStatusCode status, string body, string contentType = "application/json", Action<HttpResponseMessage>? configure = null) =>
+        Mock.Fallback.Respond(async request =>
+        {
+            Requests.Add(await RecordedRequest.FromAsync(request));
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+            configure?.Invoke(response);
+            return response;
+        });
+
+    /// <summary>Answers requests in turn with the given responses.</summary>
+    public void RespondInTurn(params Func<HttpResponseMessage>[] responses)
+    {
+        var next = 0;
+        Mock.Fallback.Respond(async request =>
+        {
+            Requests.Add(await RecordedRequest.FromAsync(request));
+            return responses[Math.Min(next++, responses.Length - 1)]();
+        });
+    }
+
+    public static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Mock.Dispose();
+    }
+}
+
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, Dictionary<string, string> Headers, string? Body, string? ContentType)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public static async Task<RecordedRequest> FromAsync(HttpRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers.NonValidated)
+        {
+            headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync();
+        return new RecordedRequest(request.Method, request.RequestUri!, headers, body, request.Content?.Headers.ContentType?.ToString());
+    }
+}

@@ -30,6 +30,9 @@ public class AkuaClient : IAkuaClient, IDisposable
     {
     }
 
+    // For callers that validated the options already (dependency injection validates them once).
+    internal static AkuaClient FromValidatedOptions(AkuaClientOptions options, HttpClient httpClient) => new(options, httpClient);
+
     private AkuaClient(AkuaClientOptions validated, HttpClient? httpClient)
     {
         _ownsHttpClient = httpClient is null;

@@ -38,25 +38,36 @@ internal sealed class AkuaPipeline
 
     public async Task<T> SendAsync<T>(AkuaRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
-        using var message = await CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage response;
+        using var activity = AkuaActivity.Start(request.Operation, request.Method);
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsConnectionFailure(ex))
-        {
-            throw ConnectionFailure(request, ex);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
+            using var message = await CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
             {
-                throw await AkuaErrorMapper.ReadAsync(response, request, cancellationToken).ConfigureAwait(false);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsConnectionFailure(ex))
+            {
+                throw ConnectionFailure(request, ex);
             }
 
-            return await ReadAsync(response, request, responseType, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await AkuaErrorMapper.ReadAsync(response, request, cancellationToken).ConfigureAwait(false);
+                }
+
+                var result = await ReadAsync(response, request, responseType, cancellationToken).ConfigureAwait(false);
+                AkuaActivity.Succeeded(activity, response);
+                return result;
+            }
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            AkuaActivity.Failed(activity, ex);
+            throw;
         }
     }
 

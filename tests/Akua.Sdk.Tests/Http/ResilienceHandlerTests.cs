@@ -534,4 +534,42 @@ public sealed class ResilienceHandlerTests : IDisposable
 
         Assert.Equal(2, Interlocked.Read(ref total));
     }
+
+    [Fact]
+    public async Task Retry_after_date_in_the_past_retries_at_once()
+    {
+        var stub = new StubHandler(n => n == 0
+            ? WithRetryAfter(HttpStatusCode.TooManyRequests, new RetryConditionHeaderValue(_time.GetUtcNow().AddMinutes(-1)))
+            : new TrackingResponse(HttpStatusCode.OK));
+
+        using var response = await Send(Invoker(stub), Request());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, stub.Calls.Count);
+        Assert.Empty(_time.ScheduledDelays);
+    }
+
+    [Fact]
+    public async Task Handlers_over_one_pipeline_share_the_circuit_breaker()
+    {
+        using var provider = new ListLoggerProvider();
+        var pipeline = AkuaResilience.CreatePipeline(
+            Retry(maxRetries: 0),
+            new AkuaCircuitBreakerOptions { MinimumThroughput = 2 },
+            Timeout.InfiniteTimeSpan,
+            _time,
+            provider.CreateLogger("Akua.Sdk"),
+            AkuaMetrics.CreateRetryCounter(_meter));
+        var first = StubHandler.Always(HttpStatusCode.InternalServerError);
+        var second = StubHandler.Always(HttpStatusCode.OK);
+        using var rotatedOut = new HttpMessageInvoker(new AkuaResilienceHandler(pipeline, _time, provider.Logger) { InnerHandler = first });
+        using var rotatedIn = new HttpMessageInvoker(new AkuaResilienceHandler(pipeline, _time, provider.Logger) { InnerHandler = second });
+
+        (await Send(rotatedOut, Request())).Dispose();
+        (await Send(rotatedOut, Request())).Dispose();
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => Send(rotatedIn, Request()));
+        Assert.Empty(second.Calls);
+        Assert.Equal(2, provider.Logger.Entries.Count(e => e.Level == LogLevel.Debug));
+    }
 }

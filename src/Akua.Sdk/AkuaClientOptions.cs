@@ -43,6 +43,25 @@ public sealed class AkuaClientOptions
     /// <summary>An optional name of your application, added to the <c>User-Agent</c> header (at most 64 printable ASCII characters).</summary>
     public string? ApplicationId { get; set; }
 
+    /// <summary>
+    /// Use the SDK's own resilience pipeline (retries, circuit breaker, per-attempt timeout). Turn it
+    /// off when the host adds its own, e.g. <c>AddStandardResilienceHandler()</c> from
+    /// Microsoft.Extensions.Http.Resilience; <see cref="Timeout"/> then bounds the whole call.
+    /// </summary>
+    public bool EnableResilience { get; set; } = true;
+
+    /// <summary>How failed attempts are retried.</summary>
+    public AkuaRetryOptions Retry { get; set; } = new();
+
+    /// <summary>When to stop calling a failing API for a while.</summary>
+    public AkuaCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     /// <summary>Returns a copy whose later changes do not affect clients already created from this one.</summary>
-    internal AkuaClientOptions Clone() => (AkuaClientOptions)MemberwiseClone();
+    internal AkuaClientOptions Clone()
+    {
+        var copy = (AkuaClientOptions)MemberwiseClone();
+        copy.Retry = Retry.Clone();
+        copy.CircuitBreaker = CircuitBreaker.Clone();
+        return copy;
+    }
 }

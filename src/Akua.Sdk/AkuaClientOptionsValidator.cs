@@ -55,6 +55,24 @@ internal static class AkuaClientOptionsValidator
             errors.Add($"{prefix}ApplicationId {applicationProblem}");
         }
 
+        if (options.Retry is null)
+        {
+            errors.Add($"{prefix}Retry is required.");
+        }
+        else
+        {
+            errors.AddRange(options.Retry.Validate(prefix + "Retry"));
+        }
+
+        if (options.CircuitBreaker is null)
+        {
+            errors.Add($"{prefix}CircuitBreaker is required.");
+        }
+        else
+        {
+            errors.AddRange(options.CircuitBreaker.Validate(prefix + "CircuitBreaker"));
+        }
+
         return errors;
     }
 

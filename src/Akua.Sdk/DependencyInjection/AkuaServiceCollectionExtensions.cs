@@ -79,7 +79,22 @@ public static class AkuaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AkuaClientOptions>>(new AkuaClientOptionsValidation(name, settingPrefix));
         services.TryAddSingleton(TimeProvider.System);
 
-        var builder = services.AddHttpClient(name);
+        services.TryAddSingleton<AkuaResiliencePipelines>();
+        var builder = services.AddHttpClient(name)
+            .ConfigureHttpClient((provider, httpClient) =>
+            {
+                // With the SDK's pipeline, each attempt has its own timeout and the caller's token bounds the call.
+                var clientOptions = provider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>().Get(name);
+                httpClient.Timeout = clientOptions.EnableResilience ? Timeout.InfiniteTimeSpan : clientOptions.Timeout;
+            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+            {
+                if (provider.GetRequiredService<AkuaResiliencePipelines>().CreateHandler(name) is { } handler)
+                {
+                    // Outermost, so handlers the host adds run once per attempt.
+                    handlers.Insert(0, handler);
+                }
+            });
         if (serviceKey is null)
         {
             services.AddTransient<IAkuaClient>(provider => AkuaClientRegistration.Create(provider, name));

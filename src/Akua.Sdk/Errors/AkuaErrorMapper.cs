@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Akua.Sdk.Serialization;
@@ -41,27 +40,10 @@ internal static class AkuaErrorMapper
             404 => new AkuaNotFoundException(summary, statusCode, errors, requestId, text),
             409 when request.IfMatch is not null => new AkuaConcurrencyException(summary, CurrentEtag(errors), errors, requestId, text),
             409 => new AkuaConflictException(summary, statusCode, errors, requestId, text),
-            429 => new AkuaRateLimitException(summary, RetryAfter(response.Headers.RetryAfter), errors, requestId, text),
+            429 => new AkuaRateLimitException(summary, AkuaResilience.TryGetRetryAfter(response, DateTimeOffset.UtcNow, out var retryAfter) ? retryAfter : null, errors, requestId, text),
             >= 500 => new AkuaServerException(summary, statusCode, errors, requestId, text),
             _ => new AkuaApiException(summary, statusCode, errors, requestId, text),
         };
-    }
-
-    /// <summary>The delay a <c>Retry-After</c> header asks for, never negative.</summary>
-    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset? now = null)
-    {
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - (now ?? DateTimeOffset.UtcNow);
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static string? CurrentEtag(IReadOnlyList<AkuaError> errors)

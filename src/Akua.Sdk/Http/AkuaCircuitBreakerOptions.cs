@@ -60,4 +60,6 @@ public sealed class AkuaCircuitBreakerOptions
 
         return errors;
     }
+
+    internal AkuaCircuitBreakerOptions Clone() => (AkuaCircuitBreakerOptions)MemberwiseClone();
 }

@@ -23,6 +23,39 @@ internal static class AkuaMetrics
     /// <summary>Counts retries of HTTP requests to the Akua API, tagged with <see cref="MethodTag"/>.</summary>
     internal static readonly Counter<long> Retries = CreateRetryCounter(Meter);
 
+    /// <summary>The name of the operation duration histogram.</summary>
+    public const string OperationDurationInstrumentName = "akua.client.operation.duration";
+
+    /// <summary>How long each SDK operation took, retries included, in seconds; tagged with the operation and its outcome.</summary>
+    internal static readonly Histogram<double> OperationDuration =
+        Meter.CreateHistogram<double>(OperationDurationInstrumentName, unit: "s", description: "Duration of Akua SDK operations, retries included.");
+
+    /// <summary>Records one finished operation.</summary>
+    /// <param name="operationId">The operation id, e.g. <c>offers.create</c>.</param>
+    /// <param name="startTimestamp">When it started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
+    /// <param name="statusCode">The final HTTP status, when there was one.</param>
+    /// <param name="errorType">The exception type, when it failed.</param>
+    internal static void RecordOperation(string operationId, long startTimestamp, int? statusCode, string? errorType)
+    {
+        if (!OperationDuration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new System.Diagnostics.TagList { { "akua.operation", operationId } };
+        if (statusCode is { } status)
+        {
+            tags.Add("http.response.status_code", status);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+        }
+
+        OperationDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);
+    }
+
     /// <summary>Creates the retry counter on a meter (the SDK's own, or one a test owns).</summary>
     /// <param name="meter">The meter.</param>
     /// <returns>The counter.</returns>

@@ -39,6 +39,7 @@ internal sealed class AkuaPipeline
     public async Task<T> SendAsync<T>(AkuaRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using var activity = AkuaActivity.Start(request.Operation, request.Method);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var message = await CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
@@ -61,14 +62,28 @@ internal sealed class AkuaPipeline
 
                 var result = await ReadAsync(response, request, responseType, cancellationToken).ConfigureAwait(false);
                 AkuaActivity.Succeeded(activity, response);
+                AkuaMetrics.RecordOperation(request.Operation.OperationId, started, (int)response.StatusCode, errorType: null);
                 return result;
             }
         }
-        catch (Exception ex) when (activity is not null)
+        catch (Exception ex) when (Observe(ex, activity, request, started))
         {
-            AkuaActivity.Failed(activity, ex);
             throw;
         }
+    }
+
+    // An exception filter that records the failure and never catches.
+    private static bool Observe(Exception exception, System.Diagnostics.Activity? activity, AkuaRequest request, long started)
+    {
+        AkuaActivity.Failed(activity, exception);
+        var statusCode = exception switch
+        {
+            AkuaApiException api => api.StatusCode,
+            AkuaInvalidResponseException invalid => invalid.StatusCode,
+            _ => (int?)null,
+        };
+        AkuaMetrics.RecordOperation(request.Operation.OperationId, started, statusCode, exception.GetType().FullName);
+        return false;
     }
 
     private async ValueTask<HttpRequestMessage> CreateMessageAsync(AkuaRequest request, CancellationToken cancellationToken)
@@ -179,13 +194,13 @@ internal sealed class AkuaPipeline
 
     internal static bool IsConnectionFailure(Exception exception) =>
         exception is HttpRequestException or IOException or OperationCanceledException or TimeoutException
-        || AkuaTransientFailures.IsTimeout(exception) || AkuaTransientFailures.IsBrokenCircuit(exception);
+        || AkuaResilience.IsTimeout(exception) || AkuaResilience.IsBrokenCircuit(exception);
 
     private static AkuaConnectionException ConnectionFailure(AkuaRequest request, Exception exception)
     {
-        var isTimeout = exception is OperationCanceledException or TimeoutException || AkuaTransientFailures.IsTimeout(exception);
+        var isTimeout = exception is OperationCanceledException or TimeoutException || AkuaResilience.IsTimeout(exception);
         var reason = isTimeout ? "timed out"
-            : AkuaTransientFailures.IsBrokenCircuit(exception) ? "was not sent because the circuit breaker is open after repeated failures"
+            : AkuaResilience.IsBrokenCircuit(exception) ? "was not sent because the circuit breaker is open after repeated failures"
             : "could not reach the API";
         return new AkuaConnectionException($"Akua {request.Operation.Name} {reason}: {exception.Message}", isTimeout, exception);
     }

@@ -31,6 +31,9 @@ public static class AkuaResilience
     /// <summary>The response header carrying the API's request id.</summary>
     internal const string RequestIdHeader = "x-request-id";
 
+    /// <summary>The logger category of the SDK's attempt and retry log lines: <c>Akua.Sdk</c>.</summary>
+    public const string LoggerCategory = "Akua.Sdk";
+
     /// <summary>
     /// The <see cref="ResilienceContext"/> property holding the request being sent
     /// (<c>Resilience.Http.RequestMessage</c>, the same key as Microsoft.Extensions.Http.Resilience).

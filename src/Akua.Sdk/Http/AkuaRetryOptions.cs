@@ -78,6 +78,8 @@ public sealed class AkuaRetryOptions
 
     internal static string Setting(string prefix, string name) =>
         string.IsNullOrEmpty(prefix) ? name : prefix + ":" + name;
+
+    internal AkuaRetryOptions Clone() => (AkuaRetryOptions)MemberwiseClone();
 }
 
 /// <summary>Bounds shared by the resilience options (those Polly accepts).</summary>

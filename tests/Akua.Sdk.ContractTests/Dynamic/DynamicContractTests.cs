@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Akua.Sdk.ContractTests.Infrastructure;
+using Akua.Sdk.ContractTests.Static;
+using Xunit.Abstractions;
+
+namespace Akua.Sdk.ContractTests.Dynamic;
+
+/// <summary>
+/// Prism in dynamic mode answers every call with a random response that is valid under the
+/// document; every operation runs for a bounded number of rounds and each response must read
+/// through the SDK with its required fields present.
+/// </summary>
+[Collection(DynamicPrismCollection.Name)]
+public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutputHelper output)
+{
+    private const string ProductId = "prod_j572abc123def456";
+    private const string OfferId = "offer_j572abc123def456";
+
+    /// <summary>Rounds per operation (<c>AKUA_CONTRACT_ROUNDS</c>, default 30).</summary>
+    private static readonly int Rounds =
+        int.TryParse(Environment.GetEnvironmentVariable("AKUA_CONTRACT_ROUNDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds) && rounds > 0 ? rounds : 30;
+
+    /// <summary>No operation's rounds may take longer than this, whatever <see cref="Rounds"/> says.</summary>
+    private static readonly TimeSpan TimeBudgetPerOperation = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public Task OffersCreate() => RoundsAsync(
+        (akua, round) => akua.Offers.CreateAsync(OfferRequests.ByName(OfferRequests.Shapes[round % OfferRequests.Shapes.Count])),
+        created =>
+        {
+            Assert.False(string.IsNullOrEmpty(created.Id));
+            Assert.NotNull(created.ShortHash);
+        });
+
+    [Fact]
+    public Task OffersGet() => RoundsAsync((akua, _) => akua.Offers.GetAsync(OfferId), ResponseChecks.Offer);
+
+    [Fact]
+    public Task OffersResolveAnonymously() => RoundsAsync((akua, _) => akua.Offers.ResolveAsync("aB3dE5fG"), ResponseChecks.Offer, anonymous: true);
+
+    [Fact]
+    public Task OffersResolveAuthenticated() => RoundsAsync((akua, _) => akua.Offers.ResolveAsync("aB3dE5fG"), ResponseChecks.Offer);
+
+    [Fact]
+    public Task OffersListPage() => RoundsAsync(
+        (akua, round) => akua.Offers.ListPageAsync(round % 2 == 0 ? null : new ListOffersOptions { Limit = 20, Cursor = "cur_abc", ProductId = ProductId }),
+        page => ResponseChecks.Page(page, ResponseChecks.Offer));
+
+    [Fact]
+    public Task OffersListAsyncFirstPages() => RoundsAsync(
+        async (akua, _) =>
+        {
+            var offers = new List<Offer>();
+            await foreach (var offer in akua.Offers.ListAsync(new ListOffersOptions { Limit = 5 }))
+            {
+                offers.Add(offer);
+                if (offers.Count >= 12)
+                {
+                    break;
+                }
+            }
+
+            return offers;
+        },
+        offers => Assert.All(offers, ResponseChecks.Offer));
+
+    [Fact]
+    public Task OffersArchive() => RoundsAsync((akua, _) => akua.Offers.ArchiveAsync(OfferId, "etag-7f3a9c"), ResponseChecks.Offer);
+
+    [Fact]
+    public Task OffersUnarchive() => RoundsAsync((akua, _) => akua.Offers.UnarchiveAsync(OfferId, "etag-7f3a9c"), ResponseChecks.Offer);
+
+    [Fact]
+    public Task ProductsCreate() => RoundsAsync(
+        (akua, round) => akua.Products.CreateAsync(new CreateProductRequest
+        {
+            Name = "PostgreSQL Managed",
+            PackageId = "pkg_j572abc123def456",
+            PackageVersionPin = round % 2 == 0 ? PackageVersionPin.Latest : PackageVersionPin.Pinned("1.2.3"),
+            Marketplace = new ProductMarketplace { Published = round % 3 == 0 },
+        }),
+        ResponseChecks.Product);
+
+    [Fact]
+    public Task ProductsGet() => RoundsAsync((akua, _) => akua.Products.GetAsync(ProductId), ResponseChecks.Product);
+
+    [Fact]
+    public Task ProductsListPage() => RoundsAsync(
+        (akua, round) => akua.Products.ListPageAsync(round % 2 == 0 ? null : new ListProductsOptions { Limit = 50, Cursor = "cur_abc" }),
+        page => ResponseChecks.Page(page, ResponseChecks.Product));
+
+    [Fact]
+    public Task ProductsUpdate() => RoundsAsync(
+        (akua, _) => akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { Name = "PostgreSQL Pro" }.ClearCustomImage(), "etag-7f3a9c"),
+        ResponseChecks.Product);
+
+    [Fact]
+    public Task ProductsReadModifyWriteUpdate() => RoundsAsync(
+        (akua, _) => akua.Products.UpdateAsync(ProductId, current => new UpdateProductRequest { Name = "PostgreSQL (beta)" }),
+        ResponseChecks.Product);
+
+    [Fact]
+    public Task ProductsArchive() => RoundsAsync(
+        (akua, round) => akua.Products.ArchiveAsync(ProductId, "etag-7f3a9c", round % 2 == 0 ? null : new ArchiveProductRequest { CascadeOffers = true, ArchiveReason = "Replaced" }),
+        ResponseChecks.Product);
+
+    [Fact]
+    public Task ProductsUnarchive() => RoundsAsync((akua, _) => akua.Products.UnarchiveAsync(ProductId, "etag-7f3a9c"), ResponseChecks.Product);
+
+    private async Task RoundsAsync<T>(Func<AkuaClient, int, Task<T>> call, Action<T> check, bool anonymous = false)
+    {
+        using var recorder = new ResponseRecorder();
+        using var http = new HttpClient(recorder);
+        using var akua = new AkuaClient(http, new AkuaClientOptions
+        {
+            BaseAddress = fixture.Server.BaseAddress,
+            ApiToken = anonymous ? null : StaticContractTestBase.Token,
+            AllowAnonymous = anonymous,
+            WorkspaceContext = anonymous ? null : StaticContractTestBase.Workspace,
+            Timeout = TimeSpan.FromSeconds(15),
+        });
+
+        var failures = new List<string>();
+        var from = fixture.Server.LogLines().Count;
+        var stopwatch = Stopwatch.StartNew();
+        var done = 0;
+        for (var round = 0; round < Rounds && stopwatch.Elapsed < TimeBudgetPerOperation; round++, done++)
+        {
+            try
+            {
+                check(await call(akua, round));
+            }
+            catch (Exception ex) when (ex is AkuaException or Xunit.Sdk.XunitException)
+            {
+                failures.Add($"Round {round}: {ex.GetType().Name}: {ex.Message}\n  {recorder.LastRequest}\n  Response: {recorder.LastBody}");
+            }
+        }
+
+        var log = await fixture.Server.FlushLogAsync(from);
+        var violations = PrismServer.Violations(log);
+        var selfViolations = log.Count(line => line.Contains("Violation: response", StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"{done} rounds in {stopwatch.ElapsedMilliseconds} ms; Prism flagged {selfViolations} of its own generated responses; normalised so far: "
+            + string.Join(", ", ResponseRecorder.Normalised.Select(pair => $"{pair.Key} x{pair.Value}")));
+        Assert.True(
+            violations.Count == 0,
+            "Prism reported requests the SDK sent as breaking openapi/akua-v1.yaml:\n" + string.Join('\n', violations));
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} of {done} rounds failed (Prism {fixture.Server.Arguments}):\n" + string.Join("\n\n", failures));
+        Assert.True(done > 0);
+    }
+}

@@ -80,7 +80,7 @@ public static class AkuaModelFactory
         return new Product
         {
             Id = id,
-            HtmlUrl = new Uri("https://akua.dev/products/" + Uri.EscapeDataString(id)),
+            HtmlUrl = "https://akua.dev/products/" + Uri.EscapeDataString(id),
             Name = name,
             WorkspaceId = workspaceId,
             Package = new ProductPackage { Id = packageId, VersionPin = versionPin ?? PackageVersionPin.Latest },

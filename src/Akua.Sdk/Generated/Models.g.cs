@@ -26,7 +26,7 @@ namespace Akua.Sdk
         /// Where the product lives in the Akua dashboard. Read-only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        public System.Uri HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get; set; } = default!;
 
         /// <summary>
         /// The name customers see.

@@ -7,6 +7,11 @@ namespace Akua.Sdk.Serialization;
 /// Reads and writes a <see cref="DateTimeOffset"/> as the whole Unix seconds the Akua API uses
 /// for every timestamp. Writing drops sub-second precision; the result is always UTC.
 /// </summary>
+/// <remarks>
+/// The API allows any non-negative int64, which reaches past the year 9999 where
+/// <see cref="DateTimeOffset"/> ends; such a value reads as <see cref="DateTimeOffset.MaxValue"/>
+/// (in effect "never") rather than failing the whole response.
+/// </remarks>
 public sealed class UnixSecondsJsonConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
@@ -17,12 +22,9 @@ public sealed class UnixSecondsJsonConverter : JsonConverter<DateTimeOffset>
             throw new JsonException($"Expected a timestamp in whole Unix seconds, got {reader.TokenType}.");
         }
 
-        if (seconds < MinSeconds || seconds > MaxSeconds)
-        {
-            throw new JsonException($"The timestamp {seconds} is outside the range a DateTimeOffset can hold.");
-        }
-
-        return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return seconds > MaxSeconds ? DateTimeOffset.MaxValue
+            : seconds < MinSeconds ? DateTimeOffset.MinValue
+            : DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 
     /// <inheritdoc />

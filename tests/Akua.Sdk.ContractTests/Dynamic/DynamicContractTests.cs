@@ -140,8 +140,7 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
         var log = await fixture.Server.FlushLogAsync(from);
         var violations = PrismServer.Violations(log);
         var selfViolations = log.Count(line => line.Contains("Violation: response", StringComparison.OrdinalIgnoreCase));
-        output.WriteLine($"{done} rounds in {stopwatch.ElapsedMilliseconds} ms; Prism flagged {selfViolations} of its own generated responses; normalised so far: "
-            + string.Join(", ", ResponseRecorder.Normalised.Select(pair => $"{pair.Key} x{pair.Value}")));
+        output.WriteLine($"{done} rounds in {stopwatch.ElapsedMilliseconds} ms; Prism flagged {selfViolations} of its own generated responses.");
         Assert.True(
             violations.Count == 0,
             "Prism reported requests the SDK sent as breaking openapi/akua-v1.yaml:\n" + string.Join('\n', violations));

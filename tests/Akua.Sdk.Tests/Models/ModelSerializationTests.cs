@@ -91,6 +91,16 @@ public class ModelSerializationTests
     }
 
     [Fact]
+    public void Timestamps_past_what_DateTimeOffset_holds_read_as_its_maximum()
+    {
+        var json = Payloads.Offer.Replace("\"expires_at\": 1798761600", "\"expires_at\": 9223372036854775807", StringComparison.Ordinal);
+
+        var offer = JsonSerializer.Deserialize(json, Json.Offer)!;
+
+        Assert.Equal(DateTimeOffset.MaxValue, offer.ExpiresAt);
+    }
+
+    [Fact]
     public void A_timestamp_that_is_not_whole_seconds_is_rejected()
     {
         var json = Payloads.Offer.Replace("\"created_at\": 1767225600", "\"created_at\": \"2026-01-01\"", StringComparison.Ordinal);
@@ -104,7 +114,7 @@ public class ModelSerializationTests
         var product = JsonSerializer.Deserialize(Payloads.Product, Json.Product)!;
 
         Assert.Equal("PostgreSQL Managed", product.Name);
-        Assert.Equal(new Uri("https://akua.dev/products/prod_j572abc123def456"), product.HtmlUrl);
+        Assert.Equal("https://akua.dev/products/prod_j572abc123def456", product.HtmlUrl);
         Assert.Equal(PackageVersionPinKind.Pinned, product.Package.VersionPin.Kind);
         Assert.Equal("1.2.3", product.Package.VersionPin.Version);
         Assert.Equal(PackageVersionPin.Pinned("1.2.3"), product.Package.VersionPin);

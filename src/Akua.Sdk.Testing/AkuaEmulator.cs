@@ -34,6 +34,8 @@ public sealed class AkuaEmulator : IAsyncDisposable
     private readonly EmulatorHandler _handler;
     private int _disposed;
 
+    // CreateClient() arrives with AkuaClient.
+
     private AkuaEmulator(WebApplication app, AkuaEmulatorOptions options)
     {
         _app = app;

@@ -131,6 +131,15 @@ internal sealed class EmulatorHandler
         {
             // The caller went away.
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, Error(e.StatusCode, ErrorCodes.Validation, e.Message, ["body"])).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A bug in the emulator: answer like a server error so the test shows the cause.
+            await WriteAsync(context, Error(500, ErrorCodes.Injected, "The emulator failed: " + e)).ConfigureAwait(false);
+        }
     }
 
     private static async Task InjectAsync(HttpContext context, AkuaFault fault)

@@ -88,6 +88,18 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Drop_connection_also_fails_a_request_on_a_reused_connection()
+    {
+        await using var emulator = await AkuaEmulator.StartAsync();
+        using var api = new Api(emulator);
+        Assert.Equal(200, (await api.Get("products")).Status);
+        emulator.Faults.Enqueue(AkuaFault.DropConnection());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.Get("products"));
+        Assert.Equal(2, emulator.RequestCount);
+    }
+
+    [Fact]
     public async Task Html_answers_a_gateway_page()
     {
         await using var emulator = await AkuaEmulator.StartAsync();

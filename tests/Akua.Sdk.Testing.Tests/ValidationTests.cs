@@ -95,6 +95,18 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task Oversized_bodies_get_413()
+    {
+        await using var emulator = await AkuaEmulator.StartAsync();
+        using var api = new Api(emulator);
+
+        var answer = await api.Post("offers", "{\"notes\":\"" + new string('x', 1_100_000) + "\"}");
+
+        Assert.Equal(413, answer.Status);
+        Assert.False(answer.Json.GetProperty("success").GetBoolean());
+    }
+
+    [Fact]
     public async Task Valid_offers_with_every_field_are_accepted()
     {
         await using var emulator = await AkuaEmulator.StartAsync();

@@ -1,0 +1,158 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Akua.Sdk.Testing;
+
+/// <summary>
+/// A local stand-in for the Akua API: a real HTTP server on 127.0.0.1 (an ephemeral port) that
+/// serves the twelve Offers and Products operations with Akua's semantics, keeping its state in
+/// memory. Point a client at <see cref="BaseAddress"/> with <see cref="ApiToken"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// What it emulates: bearer-token authentication, workspaces (the <c>akua-context</c> header),
+/// Akua-style ids and short hashes, <c>etag</c>/<c>if-match</c> concurrency, idempotency-key
+/// replay, cursor pagination, the document's validation rules with error paths, derived offer
+/// status, product archiving with cascade, and the customer-safe view of <c>offers:resolve</c>.
+/// </para>
+/// <para>
+/// What it adds for tests: <see cref="Faults"/> to inject failures, <see cref="RedeemOffer(string)"/>
+/// to use up offers, and counters such as <see cref="RequestCount"/> and <see cref="OfferCount(string?)"/>.
+/// Dispose it to stop the server. It is thread-safe.
+/// </para>
+/// </remarks>
+public sealed class AkuaEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorHandler _handler;
+    private int _disposed;
+
+    // CreateClient() arrives with AkuaClient.
+
+    private AkuaEmulator(WebApplication app, AkuaEmulatorOptions options)
+    {
+        _app = app;
+        ApiToken = options.ApiToken;
+        DefaultWorkspaceId = options.DefaultWorkspaceId;
+        _handler = new EmulatorHandler(options, Faults);
+    }
+
+    /// <summary>The API's base address, such as <c>http://127.0.0.1:54321/v1/</c>; it ends with <c>/v1/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>A token the emulator accepts, acting in <see cref="DefaultWorkspaceId"/>. Send it as <c>Authorization: Bearer ...</c>.</summary>
+    public string ApiToken { get; }
+
+    /// <summary>The workspace <see cref="ApiToken"/> acts in when a request names none.</summary>
+    public string DefaultWorkspaceId { get; }
+
+    /// <summary>The failures to answer the next requests with, first in first out.</summary>
+    public AkuaFaultQueue Faults { get; } = new();
+
+    /// <summary>How many requests the emulator has received, faulted ones included.</summary>
+    public long RequestCount => _handler.RequestCount;
+
+    /// <summary>The <c>idempotency-key</c> header of every request received that had one, in arrival order.</summary>
+    public IReadOnlyList<string> ReceivedIdempotencyKeys => _handler.ReceivedIdempotencyKeys();
+
+    /// <summary>Starts an emulator on 127.0.0.1 with an ephemeral port.</summary>
+    /// <param name="options">Tokens, workspaces, clock and logging; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">A token or workspace id in <paramref name="options"/> is empty.</exception>
+    public static async Task<AkuaEmulator> StartAsync(AkuaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AkuaEmulatorOptions();
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiToken, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultWorkspaceId, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AkuaEmulator).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton(options.LoggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+
+        var app = builder.Build();
+        var emulator = new AkuaEmulator(app, options);
+        ((IApplicationBuilder)app).Run(emulator._handler.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The emulator's server did not report its address.");
+            var origin = new Uri(address.TrimEnd('/') + "/");
+            emulator.BaseAddress = new Uri(origin, "v1/");
+            emulator._handler.Origin = origin;
+            return emulator;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>How many offers a workspace holds, archived ones included.</summary>
+    /// <param name="workspaceId">The workspace; <see cref="DefaultWorkspaceId"/> when null.</param>
+    /// <returns>The number of offers.</returns>
+    public int OfferCount(string? workspaceId = null) => _handler.OfferCount(workspaceId ?? DefaultWorkspaceId);
+
+    /// <summary>How many products a workspace holds, archived ones included.</summary>
+    /// <param name="workspaceId">The workspace; <see cref="DefaultWorkspaceId"/> when null.</param>
+    /// <returns>The number of products.</returns>
+    public int ProductCount(string? workspaceId = null) => _handler.ProductCount(workspaceId ?? DefaultWorkspaceId);
+
+    /// <summary>
+    /// Redeems an offer once, as a customer accepting it would: its <c>used_count</c> goes up by
+    /// one, its etag changes, and it reads <c>redeemed</c> once <c>used_count</c> reaches <c>max_uses</c>.
+    /// </summary>
+    /// <param name="offerId">The offer's id, in any workspace.</param>
+    /// <exception cref="KeyNotFoundException">No offer has that id.</exception>
+    /// <exception cref="InvalidOperationException">The offer is not active (archived, expired or used up).</exception>
+    public void RedeemOffer(string offerId)
+    {
+        ArgumentNullException.ThrowIfNull(offerId);
+        _handler.Redeem(offerId);
+    }
+
+    /// <summary>Stops the server and releases its port.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping took too long; disposing below still releases the port.
+            }
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

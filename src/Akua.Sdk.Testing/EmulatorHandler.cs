@@ -19,6 +19,12 @@ internal sealed class EmulatorHandler
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    // Quotes and apostrophes in messages stay readable (no \u0027).
+    private static readonly EmulatorJsonContext Json = new(new JsonSerializerOptions(EmulatorJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private readonly EmulatorStore _store = new();
     private readonly Dictionary<string, Caller> _callers = new(StringComparer.Ordinal);
     private readonly AkuaFaultQueue _faults;
@@ -285,7 +291,7 @@ internal sealed class EmulatorHandler
             page.NextCursor = page.HasMore ? EncodeCursor("p", items[limit - 1].Sequence) : null;
         }
 
-        return Ok(200, page, EmulatorJsonContext.Default.ProductPage);
+        return Ok(200, page, Json.ProductPage);
     }
 
     private Reply GetProduct(HttpContext context, string id)
@@ -298,7 +304,7 @@ internal sealed class EmulatorHandler
         lock (_store.Gate)
         {
             return FindProduct(workspace, id) is { } product
-                ? Ok(200, product.ToModel(Origin), EmulatorJsonContext.Default.Product)
+                ? Ok(200, product.ToModel(Origin), Json.Product)
                 : NotFound("product", id);
         }
     }
@@ -349,7 +355,7 @@ internal sealed class EmulatorHandler
                 Published = published ?? false,
             };
             _store.Products[product.Id] = product;
-            return Ok(201, product.ToModel(Origin), EmulatorJsonContext.Default.Product);
+            return Ok(201, product.ToModel(Origin), Json.Product);
         });
     }
 
@@ -418,7 +424,7 @@ internal sealed class EmulatorHandler
             }
 
             product.Touch(_time.GetUtcNow());
-            return Ok(200, product.ToModel(Origin), EmulatorJsonContext.Default.Product);
+            return Ok(200, product.ToModel(Origin), Json.Product);
         });
     }
 
@@ -474,7 +480,7 @@ internal sealed class EmulatorHandler
                 }
             }
 
-            return Ok(200, product.ToModel(Origin), EmulatorJsonContext.Default.Product);
+            return Ok(200, product.ToModel(Origin), Json.Product);
         });
     }
 
@@ -517,7 +523,7 @@ internal sealed class EmulatorHandler
                 product.Touch(_time.GetUtcNow());
             }
 
-            return Ok(200, product.ToModel(Origin), EmulatorJsonContext.Default.Product);
+            return Ok(200, product.ToModel(Origin), Json.Product);
         });
     }
 
@@ -574,7 +580,7 @@ internal sealed class EmulatorHandler
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
-        return Ok(200, page, EmulatorJsonContext.Default.OfferPage);
+        return Ok(200, page, Json.OfferPage);
     }
 
     private Reply GetOffer(HttpContext context, string id)
@@ -588,7 +594,7 @@ internal sealed class EmulatorHandler
         lock (_store.Gate)
         {
             return _store.Offers.TryGetValue(id, out var offer) && caller!.Workspaces.Contains(offer.WorkspaceId)
-                ? Ok(200, _store.ToModel(offer, _time.GetUtcNow(), OfferView.Seller, _sellerName), EmulatorJsonContext.Default.Offer)
+                ? Ok(200, _store.ToModel(offer, _time.GetUtcNow(), OfferView.Seller, _sellerName), Json.Offer)
                 : NotFound("offer", id);
         }
     }
@@ -617,7 +623,7 @@ internal sealed class EmulatorHandler
             var view = caller is null ? OfferView.AnonymousCustomer
                 : caller.Workspaces.Contains(offer.WorkspaceId) ? OfferView.SellerResolving
                 : OfferView.SignedInCustomer;
-            return Ok(200, _store.ToModel(offer, _time.GetUtcNow(), view, _sellerName), EmulatorJsonContext.Default.Offer);
+            return Ok(200, _store.ToModel(offer, _time.GetUtcNow(), view, _sellerName), Json.Offer);
         }
     }
 
@@ -733,7 +739,7 @@ internal sealed class EmulatorHandler
             };
             _store.Offers[offer.Id] = offer;
             _store.OffersByShortHash[offer.ShortHash] = offer;
-            return Ok(201, new OfferCreated { Id = offer.Id, ShortHash = offer.ShortHash }, EmulatorJsonContext.Default.OfferCreated);
+            return Ok(201, new OfferCreated { Id = offer.Id, ShortHash = offer.ShortHash }, Json.OfferCreated);
         });
     }
 
@@ -785,7 +791,7 @@ internal sealed class EmulatorHandler
                 offer.Touch(now);
             }
 
-            return Ok(200, _store.ToModel(offer, now, OfferView.Seller, _sellerName), EmulatorJsonContext.Default.Offer);
+            return Ok(200, _store.ToModel(offer, now, OfferView.Seller, _sellerName), Json.Offer);
         });
     }
 
@@ -1140,10 +1146,10 @@ internal sealed class EmulatorHandler
     private static Reply Error(int status, int code, string message, string[]? path = null, Dictionary<string, string>? metadata = null) =>
         new(status, JsonSerializer.SerializeToUtf8Bytes(
             new ApiErrorBody { Errors = [new ApiErrorItem { Code = code, Message = message, Path = path is null ? null : [.. path], Metadata = metadata }] },
-            EmulatorJsonContext.Default.ApiErrorBody));
+            Json.ApiErrorBody));
 
     private static Reply Invalid(Validation validation) =>
-        new(400, JsonSerializer.SerializeToUtf8Bytes(new ApiErrorBody { Errors = validation.Errors }, EmulatorJsonContext.Default.ApiErrorBody));
+        new(400, JsonSerializer.SerializeToUtf8Bytes(new ApiErrorBody { Errors = validation.Errors }, Json.ApiErrorBody));
 
     private static Reply NotFound(string kind, string id) =>
         Error(404, ErrorCodes.NotFound, $"No {kind} '{id}' in this workspace.");

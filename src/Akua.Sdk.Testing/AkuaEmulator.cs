@@ -34,8 +34,6 @@ public sealed class AkuaEmulator : IAsyncDisposable
     private readonly EmulatorHandler _handler;
     private int _disposed;
 
-    // CreateClient() arrives with AkuaClient.
-
     private AkuaEmulator(WebApplication app, AkuaEmulatorOptions options)
     {
         _app = app;
@@ -107,6 +105,19 @@ public sealed class AkuaEmulator : IAsyncDisposable
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Creates an <see cref="AkuaClient"/> wired to this emulator with <see cref="ApiToken"/>. Dispose
+    /// it before the emulator.
+    /// </summary>
+    /// <param name="configure">Adjusts the options further, e.g. a <c>WorkspaceContext</c> or retry settings.</param>
+    /// <returns>A client whose requests go to <see cref="BaseAddress"/>.</returns>
+    public AkuaClient CreateClient(Action<AkuaClientOptions>? configure = null)
+    {
+        var options = new AkuaClientOptions { BaseAddress = BaseAddress, ApiToken = ApiToken };
+        configure?.Invoke(options);
+        return new AkuaClient(options);
     }
 
     /// <summary>How many offers a workspace holds, archived ones included.</summary>

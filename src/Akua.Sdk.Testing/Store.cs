@@ -33,7 +33,7 @@ internal sealed class ProductRecord
     public Product ToModel(Uri origin) => new()
     {
         Id = Id,
-        HtmlUrl = new Uri(origin, $"dashboard/{Uri.EscapeDataString(WorkspaceId)}/products/{Uri.EscapeDataString(Id)}"),
+        HtmlUrl = new Uri(origin, $"dashboard/{Uri.EscapeDataString(WorkspaceId)}/products/{Uri.EscapeDataString(Id)}").AbsoluteUri,
         Name = Name,
         WorkspaceId = WorkspaceId,
         Package = new ProductPackage { Id = PackageId, VersionPin = Pin, DefaultVersionId = DefaultVersionId },

@@ -5,9 +5,10 @@ using Akua.Sdk.Benchmarks.Runners;
 // dotnet run -c Release --project benchmarks/Akua.Sdk.Benchmarks -- <mode> [BenchmarkDotNet arguments]
 //   bdn       BenchmarkDotNet with MemoryDiagnoser over every contender (extra arguments pass through, e.g. --filter *Get_*)
 //   ab        allocated bytes per call + interleaved A/B CPU ratios against the floor, and the 100,000-offer memory check
+//   pieces    allocated bytes of each piece of a call (where the cost goes)
 //   memory    only the 100,000-offer memory check
 //   loopback  Kestrel on 127.0.0.1, 32 concurrent callers, SDK vs raw HttpClient
-//   quick     everything reduced (under 5 minutes); --quick shortens a single mode the same way
+//   quick     everything reduced (under 5 minutes); --quick shortens a single mode the same way; --no-bdn skips BenchmarkDotNet
 //   all       everything at full length
 // Each run writes docs/benchmarks-results.md.
 var mode = args.Length > 0 ? args[0] : "quick";
@@ -27,7 +28,11 @@ switch (mode)
         break;
     case "ab":
         InProcessRunner.Run(quickFlag ? InProcessSettings.Quick : InProcessSettings.Full);
+        PiecesRunner.Run();
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
+        break;
+    case "pieces":
+        PiecesRunner.Run();
         break;
     case "memory":
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
@@ -37,12 +42,18 @@ switch (mode)
         break;
     case "quick":
         InProcessRunner.Run(InProcessSettings.Quick);
+        PiecesRunner.Run();
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
         await LoopbackRunner.RunAsync(LoopbackSettings.Quick).ConfigureAwait(false);
-        BdnRunner.Run(rest, quick: true);
+        if (!args.Contains("--no-bdn"))
+        {
+            BdnRunner.Run(rest.Where(a => a != "--no-bdn").ToArray(), quick: true);
+        }
+
         break;
     case "all":
         InProcessRunner.Run(InProcessSettings.Full);
+        PiecesRunner.Run();
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
         await LoopbackRunner.RunAsync(LoopbackSettings.Full).ConfigureAwait(false);
         BdnRunner.Run(rest, quick: false);

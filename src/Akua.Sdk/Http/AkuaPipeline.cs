@@ -157,12 +157,13 @@ internal sealed class AkuaPipeline
         return message;
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, AkuaRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    // A ValueTask: over a buffered or in-memory response the read completes synchronously and allocates no task.
+    private static async ValueTask<T> ReadAsync<T>(HttpResponseMessage response, AkuaRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         var statusCode = (int)response.StatusCode;
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        if (!IsJson(response.Content.Headers))
         {
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
             throw new AkuaInvalidResponseException(
                 $"Akua {request.Operation.Name} answered {HttpStatusText.Describe(statusCode)} with content type '{mediaType ?? "none"}' instead of JSON.",
                 statusCode,
@@ -191,6 +192,37 @@ internal sealed class AkuaPipeline
             throw ConnectionFailure(request, ex);
         }
     }
+
+    /// <summary>
+    /// True when the media type is <c>application/json</c> or <c>*+json</c>. Reads the header text
+    /// as received (no <see cref="MediaTypeHeaderValue"/> is parsed and allocated per response);
+    /// a header that does not parse as a media type is not JSON, as before.
+    /// </summary>
+    private static bool IsJson(HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values) || values.Count != 1)
+        {
+            return headers.ContentType?.MediaType is { } parsed && IsJsonMediaType(parsed);
+        }
+
+        foreach (var value in values)
+        {
+            var semicolon = value.IndexOf(';', StringComparison.Ordinal);
+            var mediaType = (semicolon < 0 ? value.AsSpan() : value.AsSpan(0, semicolon)).Trim(" \t");
+            if (mediaType.IndexOfAny(" \t\",") >= 0)
+            {
+                // Not a plain media type: let the typed parser decide.
+                return headers.ContentType?.MediaType is { } parsed && IsJsonMediaType(parsed);
+            }
+
+            return IsJsonMediaType(mediaType);
+        }
+
+        return false;
+    }
+
+    private static bool IsJsonMediaType(ReadOnlySpan<char> mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsConnectionFailure(Exception exception) =>
         exception is HttpRequestException or IOException or OperationCanceledException or TimeoutException

@@ -1,0 +1,67 @@
+using Akua.Sdk.Benchmarks.Contenders;
+using Akua.Sdk.Benchmarks.Runners;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace Akua.Sdk.Benchmarks.Bdn;
+
+/// <summary>
+/// BenchmarkDotNet view of the same calls: one category per operation, the floor is the
+/// baseline of each. Run through the in-process toolchain (see <see cref="BdnRunner"/>).
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class CallBenchmarks
+{
+    private ContenderSet _set = null!;
+    private IContender _floor = null!, _sdk = null!, _sdkDi = null!, _nswag = null!, _restSharp = null!, _newtonsoft = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _set = new ContenderSet();
+        _floor = _set["floor"];
+        _sdk = _set["sdk"];
+        _sdkDi = _set["sdk-di"];
+        _nswag = _set["nswag"];
+        _restSharp = _set["restsharp"];
+        _newtonsoft = _set["newtonsoft"];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _set.Dispose();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("get")] public Task Get_Floor() => _floor.GetOffer();
+    [Benchmark, BenchmarkCategory("get")] public Task Get_Sdk() => _sdk.GetOffer();
+    [Benchmark, BenchmarkCategory("get")] public Task Get_SdkDi() => _sdkDi.GetOffer();
+    [Benchmark, BenchmarkCategory("get")] public Task Get_NSwag() => _nswag.GetOffer();
+    [Benchmark, BenchmarkCategory("get")] public Task Get_RestSharp() => _restSharp.GetOffer();
+    [Benchmark, BenchmarkCategory("get")] public Task Get_Newtonsoft() => _newtonsoft.GetOffer();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("create")] public Task Create_Floor() => _floor.CreateOffer();
+    [Benchmark, BenchmarkCategory("create")] public Task Create_Sdk() => _sdk.CreateOffer();
+    [Benchmark, BenchmarkCategory("create")] public Task Create_SdkDi() => _sdkDi.CreateOffer();
+    [Benchmark, BenchmarkCategory("create")] public Task Create_NSwag() => _nswag.CreateOffer();
+    [Benchmark, BenchmarkCategory("create")] public Task Create_RestSharp() => _restSharp.CreateOffer();
+    [Benchmark, BenchmarkCategory("create")] public Task Create_Newtonsoft() => _newtonsoft.CreateOffer();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("update")] public Task Update_Floor() => _floor.UpdateProduct();
+    [Benchmark, BenchmarkCategory("update")] public Task Update_Sdk() => _sdk.UpdateProduct();
+    [Benchmark, BenchmarkCategory("update")] public Task Update_SdkDi() => _sdkDi.UpdateProduct();
+    [Benchmark, BenchmarkCategory("update")] public Task Update_NSwag() => _nswag.UpdateProduct();
+    [Benchmark, BenchmarkCategory("update")] public Task Update_RestSharp() => _restSharp.UpdateProduct();
+    [Benchmark, BenchmarkCategory("update")] public Task Update_Newtonsoft() => _newtonsoft.UpdateProduct();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("list-page")] public Task ListPage_Floor() => _floor.ListPage();
+    [Benchmark, BenchmarkCategory("list-page")] public Task ListPage_Sdk() => _sdk.ListPage();
+    [Benchmark, BenchmarkCategory("list-page")] public Task ListPage_SdkDi() => _sdkDi.ListPage();
+    [Benchmark, BenchmarkCategory("list-page")] public Task ListPage_NSwag() => _nswag.ListPage();
+    [Benchmark, BenchmarkCategory("list-page")] public Task ListPage_RestSharp() => _restSharp.ListPage();
+    [Benchmark, BenchmarkCategory("list-page")] public Task ListPage_Newtonsoft() => _newtonsoft.ListPage();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("list-10-pages")] public Task ListAll_Floor() => _floor.ListAll();
+    [Benchmark, BenchmarkCategory("list-10-pages")] public Task ListAll_Sdk() => _sdk.ListAll();
+    [Benchmark, BenchmarkCategory("list-10-pages")] public Task ListAll_SdkDi() => _sdkDi.ListAll();
+    [Benchmark, BenchmarkCategory("list-10-pages")] public Task ListAll_NSwag() => _nswag.ListAll();
+}

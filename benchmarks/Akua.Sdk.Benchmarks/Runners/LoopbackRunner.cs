@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Net;
+using Akua.Sdk.Benchmarks.Contenders;
+using Akua.Sdk.Benchmarks.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static Akua.Sdk.Benchmarks.Runners.Report;
+
+namespace Akua.Sdk.Benchmarks.Runners;
+
+internal sealed record LoopbackSettings(double WarmupSeconds, double MeasuredSeconds, int Concurrency)
+{
+    public static readonly LoopbackSettings Full = new(15, 10, 32);
+    public static readonly LoopbackSettings Quick = new(3, 2, 32);
+}
+
+/// <summary>
+/// Throughput over real sockets: a minimal Kestrel server (a child process, so the client's CPU
+/// is measured alone) on 127.0.0.1 serves the canned payloads; 32 concurrent callers run the SDK
+/// or raw HttpClient + System.Text.Json (the floor) for a fixed time.
+/// </summary>
+internal static class LoopbackRunner
+{
+    private const double ThroughputTarget = 0.90;
+
+    public static async Task RunAsync(LoopbackSettings settings)
+    {
+        using var server = StartServerProcess(out var address);
+        var baseAddress = new Uri(address + "/v1/");
+        Console.WriteLine($"Loopback server at {baseAddress} (pid {server.Id}).");
+        try
+        {
+            var rows = new List<string[]>();
+            foreach (var op in new[] { Operations.Get, Operations.Create })
+            {
+                using var rawHttp = NewHttpClient();
+                using var sdkHttp = NewHttpClient();
+                var raw = new FloorContender(rawHttp, baseAddress, "raw HttpClient");
+                var sdk = SdkContender.Direct(sdkHttp, baseAddress);
+                var rawCall = Operations.Bind(raw, op);
+                var sdkCall = Operations.Bind(sdk, op);
+
+                // Warm-up: both, alternating, for the warm-up time in total.
+                var half = settings.WarmupSeconds / 4;
+                foreach (var call in new[] { rawCall, sdkCall, rawCall, sdkCall })
+                {
+                    await Segment(call, half, settings.Concurrency).ConfigureAwait(false);
+                }
+
+                // Measured: A B B A, so drift on the shared machine hits both alike.
+                var quarter = settings.MeasuredSeconds / 2;
+                var rawTotal = default(Totals);
+                var sdkTotal = default(Totals);
+                rawTotal += await Segment(rawCall, quarter, settings.Concurrency).ConfigureAwait(false);
+                sdkTotal += await Segment(sdkCall, quarter, settings.Concurrency).ConfigureAwait(false);
+                sdkTotal += await Segment(sdkCall, quarter, settings.Concurrency).ConfigureAwait(false);
+                rawTotal += await Segment(rawCall, quarter, settings.Concurrency).ConfigureAwait(false);
+
+                var throughput = sdkTotal.PerSecond / rawTotal.PerSecond;
+                foreach (var (name, t) in new[] { ("raw HttpClient", rawTotal), ("sdk", sdkTotal) })
+                {
+                    rows.Add(
+                    [
+                        op, name, F(t.PerSecond, "N0"), F(t.PerSecond / rawTotal.PerSecond, "F3"),
+                        F(t.CpuMicrosPerRequest, "F1") + " µs", F(t.CpuMicrosPerRequest / rawTotal.CpuMicrosPerRequest, "F3"),
+                        Bytes(t.BytesPerRequest), F(t.BytesPerRequest / rawTotal.BytesPerRequest, "F3"), t.Requests.ToString("N0", C),
+                    ]);
+                }
+
+                Verdict($"loopback {op}: SDK throughput {F(throughput, "P1")} of raw HttpClient (target ≥ {F(ThroughputTarget, "P0")}): {(throughput >= ThroughputTarget ? "holds" : "MISSED")}.");
+            }
+
+            var body = $"Kestrel on 127.0.0.1 in a child process; the client process runs {settings.Concurrency} concurrent callers, {F(settings.WarmupSeconds, "F0")} s warm-up then {F(settings.MeasuredSeconds, "F0")} s measured per contender (in A B B A segments). Client CPU is Process.TotalProcessorTime of the client process; bytes are GC.GetTotalAllocatedBytes deltas (all threads). Both share the 2 cores with the server.\n\n"
+                + Table(["operation", "client", "requests/s", "throughput ratio", "client CPU per request", "CPU ratio", "allocated per request", "bytes ratio", "requests"], rows);
+            Section("Loopback: Kestrel on 127.0.0.1, 32 concurrent callers", body);
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            if (!server.WaitForExit(5000))
+            {
+                server.Kill();
+            }
+        }
+    }
+
+    private static HttpClient NewHttpClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = int.MaxValue });
+
+    private readonly record struct Totals(long Requests, double Seconds, double CpuSeconds, long Bytes)
+    {
+        public double PerSecond => Requests / Seconds;
+
+        public double CpuMicrosPerRequest => CpuSeconds * 1e6 / Requests;
+
+        public double BytesPerRequest => Bytes / (double)Requests;
+
+        public static Totals operator +(Totals a, Totals b) => new(a.Requests + b.Requests, a.Seconds + b.Seconds, a.CpuSeconds + b.CpuSeconds, a.Bytes + b.Bytes);
+    }
+
+    private static async Task<Totals> Segment(Func<Task> call, double seconds, int concurrency)
+    {
+        using var process = Process.GetCurrentProcess();
+        var stop = 0;
+        long requests = 0;
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var bytes0 = GC.GetTotalAllocatedBytes(precise: false);
+        var watch = Stopwatch.StartNew();
+        var workers = new Task[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            workers[i] = Task.Run(async () =>
+            {
+                long mine = 0;
+                while (Volatile.Read(ref stop) == 0)
+                {
+                    await call().ConfigureAwait(false);
+                    mine++;
+                }
+
+                Interlocked.Add(ref requests, mine);
+            });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+        Volatile.Write(ref stop, 1);
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        watch.Stop();
+        process.Refresh();
+        return new Totals(requests, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds, GC.GetTotalAllocatedBytes(precise: false) - bytes0);
+    }
+
+    private static Process StartServerProcess(out string address)
+    {
+        var path = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(path) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            info.ArgumentList.Add(typeof(LoopbackRunner).Assembly.Location);
+        }
+
+        info.ArgumentList.Add("server");
+        var process = Process.Start(info)!;
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
+            {
+                address = line["LISTENING ".Length..].TrimEnd('/');
+                return process;
+            }
+        }
+
+        throw new InvalidOperationException("The loopback server did not start.");
+    }
+
+    /// <summary>The child process: serves the canned payloads until its stdin closes.</summary>
+    public static async Task ServeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var firstPage = Payloads.ListPage(0, 10);
+        app.Run(async context =>
+        {
+            var request = context.Request;
+            await request.Body.CopyToAsync(Stream.Null).ConfigureAwait(false);
+            var path = request.Path.Value ?? "";
+            byte[]? body = null;
+            var status = StatusCodes.Status200OK;
+            if (HttpMethods.IsGet(request.Method) && path.StartsWith("/v1/offers/", StringComparison.Ordinal))
+            {
+                body = Payloads.Offer;
+            }
+            else if (HttpMethods.IsPost(request.Method) && path == "/v1/offers")
+            {
+                body = Payloads.OfferCreated;
+                status = StatusCodes.Status201Created;
+            }
+            else if (HttpMethods.IsPatch(request.Method) && path.StartsWith("/v1/products/", StringComparison.Ordinal))
+            {
+                body = Payloads.Product;
+                context.Response.Headers.ETag = Payloads.ProductEtag;
+            }
+            else if (HttpMethods.IsGet(request.Method) && path == "/v1/offers")
+            {
+                body = firstPage;
+            }
+
+            if (body is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = body.Length;
+            context.Response.Headers["x-request-id"] = "req_0123456789abcdef";
+            await context.Response.Body.WriteAsync(body).ConfigureAwait(false);
+        });
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.WriteLine("LISTENING " + address);
+        await Console.In.ReadToEndAsync().ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+    }
+}

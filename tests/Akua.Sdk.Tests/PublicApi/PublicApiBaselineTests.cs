@@ -9,7 +9,7 @@ namespace Akua.Sdk.Tests.PublicApi;
 /// </summary>
 public class PublicApiBaselineTests
 {
-    public static TheoryData<string> Packages => new() { "Akua.Sdk" };
+    public static TheoryData<string> Packages => new() { "Akua.Sdk", "Akua.Sdk.Testing" };
 
     [Theory]
     [MemberData(nameof(Packages))]

@@ -1,0 +1,15 @@
+// A consumer of the Akua.Sdk and Akua.Sdk.Testing packages: creates and reads an offer against the
+// emulator, exiting non-zero if anything is off.
+using Akua.Sdk;
+using Akua.Sdk.Testing;
+
+await using var emulator = await AkuaEmulator.StartAsync();
+using var akua = emulator.CreateClient();
+
+var product = await akua.Products.CreateAsync(new CreateProductRequest { Name = "Package consumer", PackageId = "pkg_consumer", PackageVersionPin = PackageVersionPin.Latest });
+var created = await akua.Offers.CreateAsync(new CreateOfferRequest { ProductId = product.Id, MaxUses = 3 });
+var offer = await akua.Offers.GetAsync(created.Id);
+
+var ok = offer.Status == OfferStatus.Active && offer.MaxUses == 3 && emulator.OfferCount() == 1;
+Console.WriteLine(ok ? $"package consumer: OK ({offer.Id}, /i/{offer.ShortHash})" : "package consumer: unexpected result");
+return ok ? 0 : 1;

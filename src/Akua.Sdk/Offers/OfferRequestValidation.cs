@@ -30,15 +30,15 @@ internal static class OfferRequestValidation
             throw new ArgumentException($"{paramName}.Tier cannot be combined with {paramName}.OfferChannelId; the channel's policy sets the terms.", paramName + ".Tier");
         }
 
-        Length(request.ProductId, 1, MaxIdLength, paramName + ".ProductId");
-        Length(request.PackageVersionId, 1, MaxIdLength, paramName + ".PackageVersionId");
-        Length(request.TargetWorkspaceId, 1, MaxWorkspaceIdLength, paramName + ".TargetWorkspaceId");
-        Length(request.RegionId, 1, MaxPlacementIdLength, paramName + ".RegionId");
-        Length(request.ClusterId, 1, MaxPlacementIdLength, paramName + ".ClusterId");
-        Length(request.OfferChannelId, 1, MaxPlacementIdLength, paramName + ".OfferChannelId");
-        Length(request.Notes, 0, CreateOfferRequest.MaxNoteLength, paramName + ".Notes");
-        Length(request.InternalNote, 0, CreateOfferRequest.MaxNoteLength, paramName + ".InternalNote");
-        Length(request.Tier, 0, CreateOfferRequest.MaxTierLength, paramName + ".Tier");
+        Length(request.ProductId, 1, MaxIdLength, paramName, ".ProductId");
+        Length(request.PackageVersionId, 1, MaxIdLength, paramName, ".PackageVersionId");
+        Length(request.TargetWorkspaceId, 1, MaxWorkspaceIdLength, paramName, ".TargetWorkspaceId");
+        Length(request.RegionId, 1, MaxPlacementIdLength, paramName, ".RegionId");
+        Length(request.ClusterId, 1, MaxPlacementIdLength, paramName, ".ClusterId");
+        Length(request.OfferChannelId, 1, MaxPlacementIdLength, paramName, ".OfferChannelId");
+        Length(request.Notes, 0, CreateOfferRequest.MaxNoteLength, paramName, ".Notes");
+        Length(request.InternalNote, 0, CreateOfferRequest.MaxNoteLength, paramName, ".InternalNote");
+        Length(request.Tier, 0, CreateOfferRequest.MaxTierLength, paramName, ".Tier");
 
         if (request.AllowedEmails is { } emails)
         {
@@ -69,8 +69,8 @@ internal static class OfferRequestValidation
 
         if (request.Customer is { } customer)
         {
-            Length(customer.DisplayName ?? throw new ArgumentException($"{paramName}.Customer.DisplayName is required.", paramName + ".Customer.DisplayName"), 1, MaxCustomerFieldLength, paramName + ".Customer.DisplayName");
-            Length(customer.ExternalId, 1, MaxCustomerFieldLength, paramName + ".Customer.ExternalId");
+            Length(customer.DisplayName ?? throw new ArgumentException($"{paramName}.Customer.DisplayName is required.", paramName + ".Customer.DisplayName"), 1, MaxCustomerFieldLength, paramName, ".Customer.DisplayName");
+            Length(customer.ExternalId, 1, MaxCustomerFieldLength, paramName, ".Customer.ExternalId");
         }
 
         if (request.PricingRequest is { } pricing && (pricing.UnitAmount < 0 || pricing.UnitAmount > MaxUnitAmount))
@@ -94,11 +94,13 @@ internal static class OfferRequestValidation
         }
     }
 
-    internal static void Length(string? value, int min, int max, string paramName)
+    // The parameter name is built only when throwing: validation runs on every call.
+    internal static void Length(string? value, int min, int max, string paramName, string member = "")
     {
         if (value is not null && (value.Length < min || value.Length > max))
         {
-            throw new ArgumentException($"{paramName} must be {min} to {max} characters long; it has {value.Length}.", paramName);
+            var name = paramName + member;
+            throw new ArgumentException($"{name} must be {min} to {max} characters long; it has {value.Length}.", name);
         }
     }
 

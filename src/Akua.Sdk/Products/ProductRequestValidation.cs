@@ -12,15 +12,15 @@ internal static class ProductRequestValidation
     public static void Validate(CreateProductRequest request, string paramName)
     {
         ArgumentNullException.ThrowIfNull(request, paramName);
-        Name(request.Name ?? throw new ArgumentException($"{paramName}.Name is required.", paramName + ".Name"), paramName + ".Name");
-        OfferRequestValidation.Length(request.PackageId ?? throw new ArgumentException($"{paramName}.PackageId is required.", paramName + ".PackageId"), 1, MaxPackageIdLength, paramName + ".PackageId");
+        Name(request.Name ?? throw new ArgumentException($"{paramName}.Name is required.", paramName + ".Name"), paramName);
+        OfferRequestValidation.Length(request.PackageId ?? throw new ArgumentException($"{paramName}.PackageId is required.", paramName + ".PackageId"), 1, MaxPackageIdLength, paramName, ".PackageId");
         if (request.PackageVersionPin is null)
         {
             throw new ArgumentException($"{paramName}.PackageVersionPin is required: PackageVersionPin.Latest or PackageVersionPin.Pinned(\"1.2.3\").", paramName + ".PackageVersionPin");
         }
 
         Image(request.CustomImage, paramName + ".CustomImage");
-        OfferRequestValidation.Length(request.CustomDescription, 0, MaxDescriptionLength, paramName + ".CustomDescription");
+        OfferRequestValidation.Length(request.CustomDescription, 0, MaxDescriptionLength, paramName, ".CustomDescription");
     }
 
     public static void Validate(UpdateProductRequest update, string paramName)
@@ -28,18 +28,18 @@ internal static class ProductRequestValidation
         ArgumentNullException.ThrowIfNull(update, paramName);
         if (update.Name is not null)
         {
-            Name(update.Name, paramName + ".Name");
+            Name(update.Name, paramName);
         }
 
         Image(update.CustomImage, paramName + ".CustomImage");
-        OfferRequestValidation.Length(update.CustomDescription, 0, MaxDescriptionLength, paramName + ".CustomDescription");
+        OfferRequestValidation.Length(update.CustomDescription, 0, MaxDescriptionLength, paramName, ".CustomDescription");
     }
 
     public static void Validate(ArchiveProductRequest? request, string paramName) =>
-        OfferRequestValidation.Length(request?.ArchiveReason, 0, MaxArchiveReasonLength, paramName + ".ArchiveReason");
+        OfferRequestValidation.Length(request?.ArchiveReason, 0, MaxArchiveReasonLength, paramName, ".ArchiveReason");
 
     private static void Name(string name, string paramName) =>
-        OfferRequestValidation.Length(name, MinNameLength, MaxNameLength, paramName);
+        OfferRequestValidation.Length(name, MinNameLength, MaxNameLength, paramName, ".Name");
 
     private static void Image(Uri? image, string paramName)
     {

@@ -83,6 +83,9 @@ public sealed class AkuaEmulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+
+        // An embedded server must not take over the process's Ctrl+C and SIGTERM (the default console lifetime does).
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(options.LoggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
 
@@ -166,4 +169,12 @@ public sealed class AkuaEmulator : IAsyncDisposable
 
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+/// <summary>A host lifetime that leaves process signals to the process that embeds the emulator.</summary>
+internal sealed class EmbeddedHostLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

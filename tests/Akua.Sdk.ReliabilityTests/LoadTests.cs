@@ -109,7 +109,7 @@ public sealed class LoadTests(ScenarioReport report)
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var pages = Offers / PageSize;
         var perPage = allocated / pages;
-        const int PagesBound = 8;
+        const int PagesBound = 16;
 
         report.Record(new ScenarioRow("load: auto-page 10,000 offers (ListAsync, limit 100)", "none", emulator.RequestCount - before, count - ids.Count, Offers - ids.Count, "success",
             $"seeded in {seed.Elapsed.TotalSeconds:F1} s; paged in {sw.Elapsed.TotalSeconds:F1} s; allocated {allocated / 1024 / 1024} MB ({perPage / 1024} KB/page); " +

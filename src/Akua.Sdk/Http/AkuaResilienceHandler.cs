@@ -31,6 +31,9 @@ internal sealed class AkuaResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<int> AttemptKey = new("Akua.Attempt");
 
+    // The largest success body buffered (a 100-offer page is about 200 KB); larger bodies fail the attempt.
+    private const long MaxSuccessBodyBytes = 32L * 1024 * 1024;
+
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -112,6 +115,13 @@ internal sealed class AkuaResilienceHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                // Read a success body inside the attempt, so a connection that breaks mid-body is
+                // retried like one that breaks before the headers. Error bodies stay unread here:
+                // the error mapper reads a bounded prefix of them.
+                await BufferAsync(response, context.CancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (LogFailedAttempt(request, exception, started, attempt))
         {
@@ -126,6 +136,23 @@ internal sealed class AkuaResilienceHandler : DelegatingHandler
         }
 
         return response;
+    }
+
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if NET9_0_OR_GREATER
+            await response.Content.LoadIntoBufferAsync(MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
+#else
+            await response.Content.LoadIntoBufferAsync(MaxSuccessBodyBytes).ConfigureAwait(false);
+#endif
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     private bool LogFailedAttempt(HttpRequestMessage request, Exception exception, long started, int attempt)

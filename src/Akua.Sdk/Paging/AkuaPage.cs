@@ -54,6 +54,10 @@ internal static class AkuaPaging
     public const int MinLimit = 1;
     public const int MaxLimit = 100;
 
+    // Cursors are opaque tokens the API hands out; the document sets no limit, so this one only
+    // keeps an absurd value from being sent (and from making an over-long URL).
+    public const int MaxCursorLength = 4096;
+
     /// <summary>Builds <c>resource?limit=..&amp;cursor=..</c> with every value escaped.</summary>
     public static string ListUri(string resource, int? limit, string? cursor, string? productId = null)
     {
@@ -62,9 +66,9 @@ internal static class AkuaPaging
             throw new ArgumentOutOfRangeException("query.Limit", value, $"Limit must be between {MinLimit} and {MaxLimit}.");
         }
 
-        if (cursor is { Length: 0 })
+        if (cursor is { Length: 0 } || cursor?.Length > MaxCursorLength)
         {
-            throw new ArgumentException("query.Cursor cannot be empty; leave it null for the first page.", "query.Cursor");
+            throw new ArgumentException($"query.Cursor must be 1 to {MaxCursorLength} characters long (leave it null for the first page).", "query.Cursor");
         }
 
         if (limit is null && cursor is null && productId is null)

@@ -40,7 +40,7 @@ internal static class AkuaClientOptionsValidator
             }
         }
 
-        if (options.WorkspaceContext is { } workspace && HeaderProblem(workspace, AkuaClientOptions.MaxWorkspaceContextLength) is { } workspaceProblem)
+        if (options.WorkspaceContext is { } workspace && AkuaHeaders.Problem(workspace, AkuaClientOptions.MaxWorkspaceContextLength) is { } workspaceProblem)
         {
             errors.Add($"{prefix}WorkspaceContext {workspaceProblem}");
         }
@@ -50,7 +50,7 @@ internal static class AkuaClientOptionsValidator
             errors.Add($"{prefix}Timeout must be between {MinTimeout} and {MaxTimeout}; got {options.Timeout}.");
         }
 
-        if (options.ApplicationId is { } applicationId && HeaderProblem(applicationId, MaxApplicationIdLength) is { } applicationProblem)
+        if (options.ApplicationId is { } applicationId && AkuaHeaders.Problem(applicationId, MaxApplicationIdLength) is { } applicationProblem)
         {
             errors.Add($"{prefix}ApplicationId {applicationProblem}");
         }
@@ -104,23 +104,5 @@ internal static class AkuaClientOptionsValidator
     }
 
     private static string? TokenProblem(string token) =>
-        token.Length == 0 ? "is empty." : HeaderProblem(token, 8192);
-
-    private static string? HeaderProblem(string value, int maxLength)
-    {
-        if (value.Length == 0 || value.Length > maxLength)
-        {
-            return $"must be 1 to {maxLength} characters long; it has {value.Length}.";
-        }
-
-        foreach (var c in value)
-        {
-            if (c < 0x20 || c > 0x7E)
-            {
-                return "may only contain printable ASCII characters (no control characters such as CR or LF).";
-            }
-        }
-
-        return null;
-    }
+        token.Length == 0 ? "is empty." : AkuaHeaders.Problem(token, 8192);
 }

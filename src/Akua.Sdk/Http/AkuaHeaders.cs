@@ -30,17 +30,28 @@ internal static class AkuaHeaders
     public static void Validate(string? value, int maxLength, string paramName)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
+        if (Problem(value, maxLength) is { } problem)
+        {
+            throw new ArgumentException($"{paramName} {problem}", paramName);
+        }
+    }
+
+    /// <summary>What is wrong with a header value, or null when it may be sent.</summary>
+    public static string? Problem(string value, int maxLength)
+    {
         if (value.Length == 0 || value.Length > maxLength)
         {
-            throw new ArgumentException($"{paramName} must be 1 to {maxLength} characters long; it has {value.Length}.", paramName);
+            return $"must be 1 to {maxLength} characters long; it has {value.Length}.";
         }
 
         foreach (var c in value)
         {
             if (c < 0x20 || c > 0x7E)
             {
-                throw new ArgumentException($"{paramName} may only contain printable ASCII characters (no control characters such as CR or LF).", paramName);
+                return "may only contain printable ASCII characters (no control characters such as CR or LF).";
             }
         }
+
+        return null;
     }
 }

@@ -34,8 +34,6 @@ internal sealed class AkuaPipeline
         _userAgent = options.ApplicationId is { } applicationId ? UserAgentBase + " " + applicationId : UserAgentBase;
     }
 
-    public static string UserAgent => UserAgentBase;
-
     public async Task<T> SendAsync<T>(AkuaRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using var activity = AkuaActivity.Start(request.Operation, request.Method);

@@ -28,9 +28,6 @@ public static class AkuaResilience
     /// <summary>The header that makes a non-idempotent request safe to retry.</summary>
     public const string IdempotencyKeyHeader = "idempotency-key";
 
-    /// <summary>The response header carrying the API's request id.</summary>
-    internal const string RequestIdHeader = "x-request-id";
-
     /// <summary>The logger category of the SDK's attempt and retry log lines: <c>Akua.Sdk</c>.</summary>
     public const string LoggerCategory = "Akua.Sdk";
 

@@ -130,9 +130,8 @@ internal sealed class AkuaResilienceHandler : DelegatingHandler
 
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var requestId = response.Headers.TryGetValues(AkuaResilience.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
             AkuaResilienceLog.AttemptCompleted(
-                _logger, request.Method.Method, AkuaResilience.GetPath(request), (int)response.StatusCode, ElapsedMs(started), attempt, requestId);
+                _logger, request.Method.Method, AkuaResilience.GetPath(request), (int)response.StatusCode, ElapsedMs(started), attempt, AkuaHeaders.RequestId(response));
         }
 
         return response;

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates src/Akua.Sdk/Generated/ from openapi/akua-v1.yaml with the pinned NSwag (npm).
-# Usage: openapi/generate.sh          (installs the pinned tools with `npm ci` when missing)
+# Regenerates src/Akua.Sdk/Generated/ from openapi/akua-v1.yaml: the models with NSwag.MSBuild and
+# our Liquid templates, the operation table, rules and model partials with openapi/Akua.Sdk.CodeGen.
+# No npm needed. A normal build does the same whenever the document or templates changed; this
+# script forces it (CI runs it and fails when the committed files differ).
 set -euo pipefail
-cd "$(dirname "$0")"
-if [ ! -f node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll ]; then
-  npm ci --no-audit --no-fund
-fi
-dotnet node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll run nswag.json
+cd "$(dirname "$0")/.."
+dotnet build openapi/Akua.Sdk.CodeGen/Akua.Sdk.CodeGen.csproj -c Release --nologo -v quiet -p:AkuaForceGeneration=true

@@ -74,7 +74,7 @@ app.MapGet("/deals/{offerId}", async (string offerId, IOffersClient offers, Canc
     try
     {
         var offer = await offers.GetAsync(offerId, cancellationToken: cancellationToken);
-        return Results.Ok(new DealStatus(offer.Id, offer.Status.Value, offer.UsedCount ?? 0, offer.MaxUses, offer.ExpiresAt));
+        return Results.Ok(new DealStatus(offer.Id, offer.Status.Value, offer.UsedCount ?? 0, offer.MaxUses?.MaxUses, offer.ExpiresAt));
     }
     catch (AkuaNotFoundException)
     {
@@ -88,4 +88,5 @@ internal sealed record DealRequest(string ProductId, string Email, int? MaxUses,
 
 internal sealed record DealCreated(string OfferId, string Link);
 
+// MaxUses is null when the offer has no limit.
 internal sealed record DealStatus(string OfferId, string Status, int UsedCount, int? MaxUses, DateTimeOffset? ExpiresAt);

@@ -1,11 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace Akua.Sdk;
 
 /// <summary>The rules every <see cref="AkuaClientOptions"/> must meet, shared by <c>new AkuaClient(...)</c> and dependency injection.</summary>
-internal static class AkuaClientOptionsValidator
+internal static partial class AkuaClientOptionsValidator
 {
     public static readonly TimeSpan MinTimeout = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
+    public const long MinResponseBytes = 64 * 1024;
+    public const long MaxResponseBytes = 1024L * 1024 * 1024;
     private const int MaxApplicationIdLength = 64;
+    private const int MaxTokenLength = 8192;
 
     /// <summary>Every broken rule, each message naming its setting (prefixed, e.g. <c>Akua:</c>).</summary>
     public static List<string> Validate(AkuaClientOptions options, string prefix = "")
@@ -23,6 +28,10 @@ internal static class AkuaClientOptionsValidator
         else if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
         {
             errors.Add($"{prefix}BaseAddress must not have a query or fragment.");
+        }
+        else if (!VersionSegment().IsMatch(baseAddress.AbsolutePath))
+        {
+            errors.Add($"{prefix}BaseAddress must end with the API's version segment, such as https://api.akua.dev/v1/; got a path of '{baseAddress.AbsolutePath}'.");
         }
 
         if (options.TokenProvider is null)
@@ -55,6 +64,21 @@ internal static class AkuaClientOptionsValidator
             errors.Add($"{prefix}ApplicationId {applicationProblem}");
         }
 
+        if (options.MaxResponseBytes < MinResponseBytes || options.MaxResponseBytes > MaxResponseBytes)
+        {
+            errors.Add($"{prefix}MaxResponseBytes must be between {MinResponseBytes} and {MaxResponseBytes}; got {options.MaxResponseBytes}.");
+        }
+
+        if (options.TimeProvider is null)
+        {
+            errors.Add($"{prefix}TimeProvider is required.");
+        }
+
+        if (options.Transport is { } transport && TransportProblem(transport) is { } transportProblem)
+        {
+            errors.Add($"{prefix}Transport {transportProblem}");
+        }
+
         if (options.Retry is null)
         {
             errors.Add($"{prefix}Retry is required.");
@@ -76,17 +100,31 @@ internal static class AkuaClientOptionsValidator
         return errors;
     }
 
+    /// <summary>
+    /// Blank strings (as configuration binding produces for <c>Akua__WorkspaceContext=</c>) mean unset.
+    /// </summary>
+    public static void Normalize(AkuaClientOptions options)
+    {
+        options.ApiToken = Blank(options.ApiToken);
+        options.WorkspaceContext = Blank(options.WorkspaceContext);
+        options.ApplicationId = Blank(options.ApplicationId);
+
+        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
     /// <summary>Validates and copies the options, so later changes by the caller do not reach the client.</summary>
     public static AkuaClientOptions ValidatedCopy(AkuaClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = Validate(options);
+        var copy = options.Clone();
+        Normalize(copy);
+        var errors = Validate(copy);
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid Akua client options: " + string.Join(" ", errors), nameof(options));
         }
 
-        return options.Clone();
+        return copy;
     }
 
     public static void ValidateToken(string? token, string source)
@@ -104,5 +142,17 @@ internal static class AkuaClientOptionsValidator
     }
 
     private static string? TokenProblem(string token) =>
-        token.Length == 0 ? "is empty." : AkuaHeaders.Problem(token, 8192);
+        token.Length == 0 ? "is empty." : AkuaHeaders.Problem(token, MaxTokenLength);
+
+    private static string? TransportProblem(HttpMessageHandler transport) => transport switch
+    {
+        SocketsHttpHandler { AllowAutoRedirect: true } or HttpClientHandler { AllowAutoRedirect: true } =>
+            "follows redirects: set AllowAutoRedirect = false (the SDK never sends a call's token, body or keys to another address).",
+        SocketsHttpHandler { UseCookies: true } or HttpClientHandler { UseCookies: true } =>
+            "keeps cookies: set UseCookies = false (nothing a server sets may be replayed on later calls).",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"/v[0-9]+/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionSegment();
 }

@@ -1,10 +1,15 @@
+using Akua.Sdk.Contract;
+
 namespace Akua.Sdk;
 
-/// <summary>Per-call settings that override the client's defaults for one operation.</summary>
+/// <summary>
+/// Per-call settings that override the client's defaults for one operation (as Stripe.net's
+/// <c>RequestOptions</c>): the workspace, the idempotency key, and the resilience of this call.
+/// </summary>
 public sealed class AkuaRequestOptions
 {
     /// <summary>The longest idempotency key the API accepts.</summary>
-    public const int MaxIdempotencyKeyLength = 64;
+    public const int MaxIdempotencyKeyLength = AkuaHeaderRules.IdempotencyKeyMaxLength;
 
     /// <summary>
     /// The workspace (<c>ws_...</c>) for this call, sent as <c>akua-context</c> instead of
@@ -14,8 +19,45 @@ public sealed class AkuaRequestOptions
     public string? WorkspaceContext { get; set; }
 
     /// <summary>
-    /// The <c>idempotency-key</c> for this write (1 to 64 printable ASCII characters). Leave it
-    /// null and the SDK generates one per call, reused by every retry of that call. Ignored on reads.
+    /// The <c>idempotency-key</c> for this write (1 to 64 printable ASCII characters, not only white
+    /// space). Leave it null and the SDK generates one per call, reused by every retry of that call.
+    /// Ignored on reads. Operations that send several writes derive one key per write from it
+    /// (see the README's "Idempotency keys").
     /// </summary>
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>
+    /// How long each attempt of this call may take, instead of <see cref="AkuaClientOptions.Timeout"/>:
+    /// 1 second to 10 minutes. Use it for one slow call (a long poll) without loosening all.
+    /// </summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// How many times this call is retried, instead of <see cref="AkuaRetryOptions.MaxRetries"/>:
+    /// 0 to 10. Only calls that are safe to retry are retried, whatever the number.
+    /// </summary>
+    public int? MaxRetries { get; set; }
+
+    /// <summary>Checks the per-call resilience settings; the headers are checked where they are used.</summary>
+    internal void Validate()
+    {
+        if (Timeout is { } timeout && (timeout < AkuaClientOptionsValidator.MinTimeout || timeout > AkuaClientOptionsValidator.MaxTimeout))
+        {
+            throw new ArgumentOutOfRangeException("options.Timeout", timeout, $"options.Timeout must be between {AkuaClientOptionsValidator.MinTimeout} and {AkuaClientOptionsValidator.MaxTimeout}.");
+        }
+
+        if (MaxRetries is { } retries && (retries < 0 || retries > AkuaRetryOptions.MaxRetriesLimit))
+        {
+            throw new ArgumentOutOfRangeException("options.MaxRetries", retries, $"options.MaxRetries must be between 0 and {AkuaRetryOptions.MaxRetriesLimit}.");
+        }
+    }
+
+    /// <summary>A copy with another idempotency key (for writes the SDK derives from one call).</summary>
+    internal AkuaRequestOptions WithIdempotencyKey(string key) => new()
+    {
+        WorkspaceContext = WorkspaceContext,
+        IdempotencyKey = key,
+        Timeout = Timeout,
+        MaxRetries = MaxRetries,
+    };
 }

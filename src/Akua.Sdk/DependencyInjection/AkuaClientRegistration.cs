@@ -3,18 +3,28 @@ using Microsoft.Extensions.Options;
 
 namespace Akua.Sdk.DependencyInjection;
 
-/// <summary>Creates the clients that <c>AddAkuaSdk</c> registers.</summary>
-internal static class AkuaClientRegistration
+/// <summary>
+/// The client <c>AddAkuaSdk</c> registers: one per registration, for the container's lifetime, and not
+/// disposable, so the container keeps nothing per resolve. Each call takes an HttpClient from the
+/// factory (which rotates its handlers) and the registration's current options.
+/// </summary>
+internal sealed class AkuaServiceClient : IAkuaClient
 {
     public const string DefaultName = "Akua.Sdk";
 
-    public static AkuaClient Create(IServiceProvider provider, string name)
+    private readonly AkuaResources _resources;
+
+    public AkuaServiceClient(IServiceProvider provider, string name)
     {
-        // The options system validated these once (at startup and on every reload); no second check per resolve.
-        var options = provider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>().Get(name);
-        var httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-        return AkuaClient.FromValidatedOptions(options, httpClient);
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var options = provider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>();
+        var pipeline = new AkuaPipeline(() => factory.CreateClient(name), () => options.Get(name), callerOwned: false, static () => false, CancellationToken.None);
+        _resources = new AkuaResources(pipeline);
     }
+
+    public IOffersClient Offers => _resources.Offers;
+
+    public IProductsClient Products => _resources.Products;
 }
 
 /// <summary>Applies the client option rules to one named registration, naming settings by their configuration path.</summary>
@@ -28,6 +38,11 @@ internal sealed class AkuaClientOptionsValidation(string name, string settingPre
         }
 
         var errors = AkuaClientOptionsValidator.Validate(options, settingPrefix);
+        if (options.Transport is not null)
+        {
+            errors.Add($"{settingPrefix}Transport is not used by AddAkuaSdk: call ConfigurePrimaryHttpMessageHandler on the builder AddAkuaSdk returns.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,7 +1,8 @@
 using Akua.Sdk;
 using Akua.Sdk.DependencyInjection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -72,44 +73,54 @@ public static class AkuaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         // The options name and the HttpClient name are the same, one per registration.
-        var name = serviceKey is null ? AkuaClientRegistration.DefaultName : AkuaClientRegistration.DefaultName + ":" + serviceKey;
+        var name = serviceKey is null ? AkuaServiceClient.DefaultName : AkuaServiceClient.DefaultName + ":" + serviceKey;
         var options = services.AddOptions<AkuaClientOptions>(name);
         configure(options);
+        options.PostConfigure(AkuaClientOptionsValidator.Normalize);
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<AkuaClientOptions>>(new AkuaClientOptionsValidation(name, settingPrefix));
-        services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton<AkuaResiliencePipelines>();
         var builder = services.AddHttpClient(name)
-            .ConfigureHttpClient((provider, httpClient) =>
+            .ConfigurePrimaryHttpMessageHandler(AkuaTransport.CreatePrimaryHandler)
+            .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan);
+
+        // The Akua policy on the card's handler; empty (a pass-through) when the host turned it off.
+        builder.AddResilienceHandler("akua", (pipeline, context) =>
+        {
+            context.EnableReloads<AkuaClientOptions>(name);
+            var current = context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>().Get(name);
+            if (current.EnableResilience)
             {
-                // With the SDK's pipeline, each attempt has its own timeout and the caller's token bounds the call.
-                var clientOptions = provider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>().Get(name);
-                httpClient.Timeout = clientOptions.EnableResilience ? Timeout.InfiniteTimeSpan : clientOptions.Timeout;
-            })
-            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
-            {
-                if (provider.GetRequiredService<AkuaResiliencePipelines>().CreateHandler(name) is { } handler)
-                {
-                    // Outermost, so handlers the host adds run once per attempt.
-                    handlers.Insert(0, handler);
-                }
-            });
+                pipeline.TimeProvider = current.TimeProvider;
+                AkuaResilience.AddStrategies(pipeline, current.Retry, current.CircuitBreaker, current.Timeout, current.TimeProvider, Logger(context.ServiceProvider), AkuaMetrics.Retries);
+            }
+        });
+
+        // Inside the resilience handler, so it runs once per attempt; handlers the host adds come after it.
+        builder.AddHttpMessageHandler(provider =>
+        {
+            var current = provider.GetRequiredService<IOptionsMonitor<AkuaClientOptions>>().Get(name);
+            return new AkuaAttemptHandler(new AkuaAuthorization(current), current.MaxResponseBytes, current.TimeProvider, Logger(provider));
+        });
+
         if (serviceKey is null)
         {
-            services.AddTransient<IAkuaClient>(provider => AkuaClientRegistration.Create(provider, name));
-            services.AddTransient(provider => provider.GetRequiredService<IAkuaClient>().Offers);
-            services.AddTransient(provider => provider.GetRequiredService<IAkuaClient>().Products);
+            services.AddSingleton<IAkuaClient>(provider => new AkuaServiceClient(provider, name));
+            services.AddSingleton(provider => provider.GetRequiredService<IAkuaClient>().Offers);
+            services.AddSingleton(provider => provider.GetRequiredService<IAkuaClient>().Products);
         }
         else
         {
-            services.AddKeyedTransient<IAkuaClient>(serviceKey, (provider, _) => AkuaClientRegistration.Create(provider, name));
-            services.AddKeyedTransient(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Offers);
-            services.AddKeyedTransient(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Products);
+            services.AddKeyedSingleton<IAkuaClient>(serviceKey, (provider, _) => new AkuaServiceClient(provider, name));
+            services.AddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Offers);
+            services.AddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Products);
         }
 
         return builder;
     }
+
+    private static ILogger Logger(IServiceProvider provider) =>
+        provider.GetService<ILoggerFactory>()?.CreateLogger(AkuaResilience.LoggerCategory) ?? NullLogger.Instance;
 
     private static string SettingPrefix(IConfiguration configuration) =>
         configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ":" : string.Empty;

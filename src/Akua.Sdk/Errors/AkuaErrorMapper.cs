@@ -1,27 +1,34 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Akua.Sdk.Serialization;
 
 namespace Akua.Sdk.Errors;
 
-/// <summary>Turns an error response into the matching typed exception.</summary>
+/// <summary>Turns an error response (its body already read, bounded) into the matching typed exception.</summary>
 internal static class AkuaErrorMapper
 {
-    // How much of an error body is read at most: enough for any real error, bounded against endless bodies.
-    internal const int MaxErrorBodyBytes = 64 * 1024;
+    /// <summary>
+    /// The code of an error entry that reports an idempotency key reused with another request: a
+    /// conflict, never a stale etag, even on a write guarded by <c>if-match</c>.
+    /// </summary>
+    internal const int IdempotencyKeyReusedCode = 1010;
 
-    public static async Task<AkuaApiException> ReadAsync(HttpResponseMessage response, AkuaRequest request, CancellationToken cancellationToken)
+    public static AkuaApiException Map(HttpResponseMessage response, AkuaCall call, DateTimeOffset now)
     {
         var statusCode = (int)response.StatusCode;
         var requestId = AkuaHeaders.RequestId(response);
-        var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var body = response.Content is AkuaBufferedContent buffered ? buffered.Span : default;
         var errors = Parse(body);
         var text = body.Length == 0 ? null : Encoding.UTF8.GetString(body);
 
         var message = new StringBuilder()
-            .Append("Akua ").Append(request.Operation.Name).Append(" failed with ").Append(HttpStatusText.Describe(statusCode));
-        if (errors.Count > 0)
+            .Append("Akua ").Append(call.Operation.OperationId).Append(" failed with ").Append(HttpStatusText.Describe(statusCode));
+        if (statusCode is >= 300 and < 400)
+        {
+            message.Append(": it redirects to ").Append(AkuaRedirects.Target(response) ?? "an unnamed location")
+                .Append(", and the SDK never follows redirects (nothing was sent there)");
+        }
+        else if (errors.Count > 0)
         {
             message.Append(": ").AppendJoin("; ", errors);
         }
@@ -38,12 +45,25 @@ internal static class AkuaErrorMapper
             401 => new AkuaAuthenticationException(summary, statusCode, errors, requestId, text),
             403 => new AkuaPermissionDeniedException(summary, statusCode, errors, requestId, text),
             404 => new AkuaNotFoundException(summary, statusCode, errors, requestId, text),
-            409 when request.IfMatch is not null => new AkuaConcurrencyException(summary, CurrentEtag(errors), errors, requestId, text),
+            409 when call.IfMatch is not null && !IsIdempotencyConflict(errors) => new AkuaConcurrencyException(summary, CurrentEtag(errors), errors, requestId, text),
             409 => new AkuaConflictException(summary, statusCode, errors, requestId, text),
-            429 => new AkuaRateLimitException(summary, AkuaResilience.TryGetRetryAfter(response, DateTimeOffset.UtcNow, out var retryAfter) ? retryAfter : null, errors, requestId, text),
+            429 => new AkuaRateLimitException(summary, AkuaResilience.TryGetRetryAfter(response, now, out var retryAfter) ? retryAfter : null, errors, requestId, text),
             >= 500 => new AkuaServerException(summary, statusCode, errors, requestId, text),
             _ => new AkuaApiException(summary, statusCode, errors, requestId, text),
         };
+    }
+
+    private static bool IsIdempotencyConflict(IReadOnlyList<AkuaError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error.Code == IdempotencyKeyReusedCode || error.Message.Contains("idempotency", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? CurrentEtag(IReadOnlyList<AkuaError> errors)
@@ -59,9 +79,9 @@ internal static class AkuaErrorMapper
         return null;
     }
 
-    private static IReadOnlyList<AkuaError> Parse(byte[] body)
+    private static IReadOnlyList<AkuaError> Parse(ReadOnlySpan<byte> body)
     {
-        if (body.Length == 0 || body.Length >= MaxErrorBodyBytes)
+        if (body.Length == 0 || body.Length >= AkuaBody.MaxErrorBodyBytes)
         {
             return [];
         }
@@ -74,11 +94,20 @@ internal static class AkuaErrorMapper
                 return [];
             }
 
-            var errors = new AkuaError[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
+            var errors = new List<AkuaError>(entries.Count);
+            foreach (var entry in entries)
             {
-                var entry = entries[i];
-                errors[i] = new AkuaError(entry.Code, entry.Message, entry.Path, entry.Metadata);
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                // Server text goes into messages and logs: no control characters, bounded.
+                errors.Add(new AkuaError(
+                    entry.Code,
+                    AkuaHeaders.Sanitize(entry.Message ?? string.Empty, 1000),
+                    entry.Path?.Select(p => AkuaHeaders.Sanitize(p ?? string.Empty)).ToArray(),
+                    entry.Metadata?.Where(m => m.Value is not null).ToDictionary(m => AkuaHeaders.Sanitize(m.Key), m => AkuaHeaders.Sanitize(m.Value, 1000), StringComparer.Ordinal)));
             }
 
             return errors;
@@ -87,30 +116,6 @@ internal static class AkuaErrorMapper
         {
             // HTML from a proxy, a truncated body, another error format: the status code still decides the type.
             return [];
-        }
-    }
-
-    private static async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[MaxErrorBodyBytes];
-            var length = 0;
-            try
-            {
-                int read;
-                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                // The connection broke mid-body; what arrived is still worth reporting.
-            }
-
-            return buffer.AsSpan(0, length).ToArray();
         }
     }
 }

@@ -13,37 +13,42 @@ namespace Akua.Sdk
     /// A package offered for sale.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Product
+    public partial class Product : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
-        /// The product's id (`prod_...`).
+        /// The product's id (<c>prod_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Where the product lives in the Akua dashboard. Read-only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string HtmlUrl { get; set; } = default!;
 
         /// <summary>
         /// The name customers see.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// The workspace that owns the product.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string WorkspaceId { get; set; } = default!;
 
         /// <summary>
         /// The <c>package</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package")]
+        [System.Text.Json.Serialization.JsonRequired]
         public ProductPackage Package { get; set; } = default!;
 
         /// <summary>
@@ -62,12 +67,14 @@ namespace Akua.Sdk
         /// The <c>marketplace</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("marketplace")]
+        [System.Text.Json.Serialization.JsonRequired]
         public ProductMarketplace? Marketplace { get; set; }
 
         /// <summary>
         /// When the product was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
         public System.DateTimeOffset CreatedAt { get; set; }
 
@@ -75,19 +82,22 @@ namespace Akua.Sdk
         /// When the product last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
         public System.DateTimeOffset UpdatedAt { get; set; }
 
         /// <summary>
-        /// The version of this product; send it as `if-match` when changing it.
+        /// The version of this product; send it as <c>if-match</c> when changing it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Etag { get; set; } = default!;
 
         /// <summary>
         /// The <c>state</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
         public ProductState State { get; set; } = default!;
 
         /// <summary>
@@ -102,6 +112,38 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archive_reason")]
         public string? ArchiveReason { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Package, "package");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
@@ -163,40 +205,78 @@ namespace Akua.Sdk
     /// The package behind a product.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProductPackage
+    public partial class ProductPackage : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
-        /// The package's id (`pkg_...`).
+        /// The package's id (<c>pkg_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// The <c>version_pin</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version_pin")]
+        [System.Text.Json.Serialization.JsonRequired]
         public PackageVersionPin VersionPin { get; set; } = default!;
 
         /// <summary>
-        /// The package version the pin currently points at; null while a `latest` pin has no published version to point at.
+        /// The package version the pin currently points at; null while a <c>latest</c> pin has no published version to point at.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("default_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string? DefaultVersionId { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(VersionPin, "version_pin");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// How the product is listed on the Akua marketplace.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProductMarketplace
+    public partial class ProductMarketplace : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// True when anyone can find the product on the marketplace.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("published")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool Published { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Published, "published");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
@@ -258,32 +338,35 @@ namespace Akua.Sdk
     /// What a new product is made of.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreateProductRequest
+    public partial class CreateProductRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The name customers see, 2 to 64 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Name { get; set; } = default!;
 
         /// <summary>
-        /// The package to sell (`pkg_...`).
+        /// The package to sell (<c>pkg_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string PackageId { get; set; } = default!;
 
         /// <summary>
         /// The <c>package_version_pin</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_pin")]
+        [System.Text.Json.Serialization.JsonRequired]
         public PackageVersionPin PackageVersionPin { get; set; } = default!;
 
         /// <summary>
         /// An image URL to show customers instead of the package's logo.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("custom_image")]
-        public System.Uri? CustomImage { get; set; }
+        public string? CustomImage { get; set; }
 
         /// <summary>
         /// Up to 500 characters to show customers instead of the package's description.
@@ -296,13 +379,33 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("marketplace")]
         public ProductMarketplace? Marketplace { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionPin, "package_version_pin");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// Options for archiving a product.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ArchiveProductRequest
+    public partial class ArchiveProductRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
@@ -316,71 +419,259 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archive_reason")]
         public string? ArchiveReason { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// One page of products.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal partial class ProductList
+    internal partial class ProductList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>data</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
         public System.Collections.Generic.IReadOnlyList<Product> Data { get; set; } = default!;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool HasMore { get; set; } = default!;
 
         /// <summary>
-        /// Pass as `cursor` to get the next page; null on the last one.
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a new offer is made of.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateOfferRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The product the offer sells. Required with <c>offer_channel_id</c>. Without <c>package_version_id</c>, the product's current version pin decides the version.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public string? ProductId { get; set; }
+
+        /// <summary>
+        /// An exact package version to pin; wins over the product's pin.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
+        public string? PackageVersionId { get; set; }
+
+        /// <summary>
+        /// Trusted partners only. An existing workspace that receives what the offer delivers.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("target_workspace_id")]
+        public string? TargetWorkspaceId { get; set; }
+
+        /// <summary>
+        /// Trusted partners only. The region the install must run in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("region_id")]
+        public string? RegionId { get; set; }
+
+        /// <summary>
+        /// Trusted partners only. The cluster the install must run on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; set; }
+
+        /// <summary>
+        /// Up to 50 customer emails that may redeem the offer; empty or absent lets any signed-in customer redeem it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_emails")]
+        public System.Collections.Generic.IList<string>? AllowedEmails { get; set; }
+
+        /// <summary>
+        /// Values to pre-fill in the install form, keyed by input-schema property name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("field_values")]
+        public System.Collections.Generic.IDictionary<string, OfferFieldValueInput>? FieldValues { get; set; }
+
+        /// <summary>
+        /// The <c>customer</c> field.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customer")]
+        public OfferCustomer? Customer { get; set; }
+
+        /// <summary>
+        /// A note for the seller's team only, up to 500 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("internal_note")]
+        public string? InternalNote { get; set; }
+
+        /// <summary>
+        /// The <c>commercial_mode</c> field.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
+        public CommercialMode? CommercialMode { get; set; }
+
+        /// <summary>
+        /// The <c>pricing_request</c> field.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pricing_request")]
+        public OfferPricingRequest? PricingRequest { get; set; }
+
+        /// <summary>
+        /// A note for the customer, up to 500 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("notes")]
+        public string? Notes { get; set; }
+
+        /// <summary>
+        /// After this moment the offer can no longer be redeemed. Absent means never.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>
+        /// How many times the offer may be redeemed, 1 to 10000. Absent means once; null means without limit.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_uses")]
+        public OfferUsageLimit? MaxUses { get; set; }
+
+        /// <summary>
+        /// How long each redemption's order stays open, in minutes; 120 when absent, at most 1440.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("order_ttl_minutes")]
+        public int? OrderTtlMinutes { get; set; }
+
+        /// <summary>
+        /// A suggested billing tier, for offers without an offer channel.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tier")]
+        public string? Tier { get; set; }
+
+        /// <summary>
+        /// An offer channel whose active policy settles approval, checkout, support and price.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("offer_channel_id")]
+        public string? OfferChannelId { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(AllowedEmails, "allowed_emails");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(FieldValues, "field_values");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// The id and customer-link code of a new offer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferCreated
+    public partial class OfferCreated : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
-        /// The new offer's id (`offer_...`).
+        /// The new offer's id (<c>offer_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Id { get; set; } = default!;
 
         /// <summary>
-        /// The code in the customer link `/i/&lt;short_hash&gt;`.
+        /// The code in the customer link <c>/i/&lt;short_hash&gt;</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("short_hash")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string ShortHash { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ShortHash, "short_hash");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// A private offer on a product. Which fields are present depends on who asks: sellers see everything; customers resolving a link see a safe subset.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Offer
+    public partial class Offer : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
-        /// The offer's id (`offer_...`).
+        /// The offer's id (<c>offer_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Id { get; set; } = default!;
 
         /// <summary>
-        /// The 8-character base62 code in the customer link `/i/&lt;short_hash&gt;`.
+        /// The 8-character base62 code in the customer link <c>/i/&lt;short_hash&gt;</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("short_hash")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string ShortHash { get; set; } = default!;
 
         /// <summary>
@@ -411,12 +702,14 @@ namespace Akua.Sdk
         /// The package behind the offer.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string PackageId { get; set; } = default!;
 
         /// <summary>
         /// The package version fixed when the offer was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string PackageVersionId { get; set; } = default!;
 
         /// <summary>
@@ -514,7 +807,7 @@ namespace Akua.Sdk
         /// How many redemptions are allowed; absent when unlimited.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_uses")]
-        public int? MaxUses { get; set; }
+        public OfferUsageLimit? MaxUses { get; set; }
 
         /// <summary>
         /// How long each redemption's order stays open, in minutes.
@@ -539,12 +832,14 @@ namespace Akua.Sdk
         /// The <c>status</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
         public OfferStatus Status { get; set; } = default!;
 
         /// <summary>
         /// When the offer was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
         public System.DateTimeOffset CreatedAt { get; set; }
 
@@ -556,7 +851,7 @@ namespace Akua.Sdk
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         /// <summary>
-        /// The version of this offer; send it as `if-match` to archive or unarchive.
+        /// The version of this offer; send it as <c>if-match</c> to archive or unarchive.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
         public string? Etag { get; set; }
@@ -578,6 +873,38 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seller_name")]
         public string? SellerName { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ShortHash, "short_hash");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(InputSchema, "input_schema");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(AllowedEmails, "allowed_emails");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(FieldValues, "field_values");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
@@ -761,39 +1088,61 @@ namespace Akua.Sdk
     /// A pre-filled install value sent when creating an offer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferFieldValueInput
+    public partial class OfferFieldValueInput : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The value, any JSON.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("value")]
+        [System.Text.Json.Serialization.JsonRequired]
         public System.Text.Json.JsonElement Value { get; set; } = default!;
 
         /// <summary>
         /// True to stop the customer from changing it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locked")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool Locked { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Value, "value");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Locked, "locked");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// A pre-filled install value as returned on an offer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferFieldValue
+    public partial class OfferFieldValue : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
-        /// The value, any JSON; a placeholder when `redacted`.
+        /// The value, any JSON; a placeholder when <c>redacted</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("value")]
+        [System.Text.Json.Serialization.JsonRequired]
         public System.Text.Json.JsonElement Value { get; set; } = default!;
 
         /// <summary>
         /// True when the customer cannot change it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locked")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool Locked { get; set; } = default!;
 
         /// <summary>
@@ -801,19 +1150,38 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("redacted")]
         public bool? Redacted { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Value, "value");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Locked, "locked");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// Who the seller made the offer for, as the seller records it. Sellers only.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferCustomer
+    public partial class OfferCustomer : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The customer's name as the seller wants to see it, 1 to 200 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("display_name")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string DisplayName { get; set; } = default!;
 
         /// <summary>
@@ -821,75 +1189,120 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
         public string? ExternalId { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DisplayName, "display_name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// The price the seller asks for; the channel policy checks it before the offer exists.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferPricingRequest
+    public partial class OfferPricingRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>currency</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        [System.Text.Json.Serialization.JsonRequired]
         public Currency Currency { get; set; } = default!;
 
         /// <summary>
         /// The price in minor units (cents), 0 to 100000000.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unit_amount")]
+        [System.Text.Json.Serialization.JsonRequired]
         public long UnitAmount { get; set; } = default!;
 
         /// <summary>
         /// The <c>interval</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
+        [System.Text.Json.Serialization.JsonRequired]
         public PricingInterval Interval { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Currency, "currency");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UnitAmount, "unit_amount");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Interval, "interval");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// The channel policy terms as they stood when they were applied to the offer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferPolicySnapshot
+    public partial class OfferPolicySnapshot : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>offer_channel_id</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offer_channel_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string OfferChannelId { get; set; } = default!;
 
         /// <summary>
         /// The <c>channel_policy_id</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_id")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string ChannelPolicyId { get; set; } = default!;
 
         /// <summary>
         /// The <c>channel_policy_version</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_version")]
+        [System.Text.Json.Serialization.JsonRequired]
         public int ChannelPolicyVersion { get; set; } = default!;
 
         /// <summary>
         /// The <c>commercial_mode</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
+        [System.Text.Json.Serialization.JsonRequired]
         public CommercialMode CommercialMode { get; set; } = default!;
 
         /// <summary>
         /// The <c>approval_required</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approval_required")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool ApprovalRequired { get; set; } = default!;
 
         /// <summary>
         /// The <c>checkout_required</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("checkout_required")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool CheckoutRequired { get; set; } = default!;
 
         /// <summary>
@@ -902,6 +1315,7 @@ namespace Akua.Sdk
         /// The <c>support_scope</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("support_scope")]
+        [System.Text.Json.Serialization.JsonRequired]
         public OfferSupportScope SupportScope { get; set; } = default!;
 
         /// <summary>
@@ -909,58 +1323,136 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("blocking_reasons")]
         public System.Collections.Generic.IReadOnlyList<string>? BlockingReasons { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OfferChannelId, "offer_channel_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ChannelPolicyId, "channel_policy_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ChannelPolicyVersion, "channel_policy_version");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CommercialMode, "commercial_mode");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ApprovalRequired, "approval_required");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CheckoutRequired, "checkout_required");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(SupportScope, "support_scope");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(BlockingReasons, "blocking_reasons");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// The price a policy settled on.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferPricingSummary
+    public partial class OfferPricingSummary : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>currency</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        [System.Text.Json.Serialization.JsonRequired]
         public Currency Currency { get; set; } = default!;
 
         /// <summary>
         /// The price in minor units (cents).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unit_amount")]
+        [System.Text.Json.Serialization.JsonRequired]
         public long UnitAmount { get; set; } = default!;
 
         /// <summary>
         /// The <c>interval</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
+        [System.Text.Json.Serialization.JsonRequired]
         public PricingInterval Interval { get; set; } = default!;
 
         /// <summary>
         /// The <c>source</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
+        [System.Text.Json.Serialization.JsonRequired]
         public PricingSource Source { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Currency, "currency");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UnitAmount, "unit_amount");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Interval, "interval");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Source, "source");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// What the seller's support may see of the customer's install.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OfferSupportScope
+    public partial class OfferSupportScope : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>type</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
         public SupportScopeType Type { get; set; } = default!;
 
         /// <summary>
         /// The <c>visibility</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
+        [System.Text.Json.Serialization.JsonRequired]
         public System.Collections.Generic.IReadOnlyList<SupportVisibility> Visibility { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Visibility, "visibility");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Visibility, "visibility");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
@@ -1239,33 +1731,56 @@ namespace Akua.Sdk
     /// One page of offers.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal partial class OfferList
+    internal partial class OfferList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
     {
 
         /// <summary>
         /// The <c>data</c> field.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
         public System.Collections.Generic.IReadOnlyList<Offer> Data { get; set; } = default!;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
         public bool HasMore { get; set; } = default!;
 
         /// <summary>
-        /// Pass as `cursor` to get the next page; null on the last one.
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
         public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// The body of every error response.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal partial class ApiErrorResponse
+    internal partial class ApiErrorResponse : global::Akua.Sdk.IAkuaResponseCarrier
     {
 
         /// <summary>
@@ -1285,13 +1800,21 @@ namespace Akua.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public System.Text.Json.JsonElement Result { get; set; } = default!;
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 
     /// <summary>
     /// One thing that went wrong.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal partial class ApiErrorEntry
+    internal partial class ApiErrorEntry : global::Akua.Sdk.IAkuaResponseCarrier
     {
 
         /// <summary>
@@ -1313,9 +1836,17 @@ namespace Akua.Sdk
         public System.Collections.Generic.IReadOnlyList<string>? Path { get; set; }
 
         /// <summary>
-        /// Extra facts about the error, such as `current_etag` on a stale write.
+        /// Extra facts about the error, such as <c>current_etag</c> on a stale write.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; set; }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
     }
 }

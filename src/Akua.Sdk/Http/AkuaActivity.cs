@@ -9,13 +9,13 @@ internal static class AkuaActivity
 
     public static readonly ActivitySource Source = new(SourceName, typeof(AkuaActivity).Assembly.GetName().Version?.ToString(3));
 
-    public static Activity? Start(AkuaOperation operation, HttpMethod method)
+    public static Activity? Start(Contract.AkuaOperationInfo operation)
     {
         var activity = Source.StartActivity(operation.Name, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("akua.operation", operation.OperationId);
-            activity.SetTag("http.request.method", method.Method);
+            activity.SetTag("http.request.method", operation.Method.Method);
         }
 
         return activity;

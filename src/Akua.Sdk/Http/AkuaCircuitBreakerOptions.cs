@@ -62,4 +62,12 @@ public sealed class AkuaCircuitBreakerOptions
     }
 
     internal AkuaCircuitBreakerOptions Clone() => (AkuaCircuitBreakerOptions)MemberwiseClone();
+
+    /// <summary>True when every setting has its default value.</summary>
+    internal bool IsDefault()
+    {
+        var defaults = new AkuaCircuitBreakerOptions();
+        return Enabled == defaults.Enabled && FailureRatio.Equals(defaults.FailureRatio) && MinimumThroughput == defaults.MinimumThroughput
+            && SamplingDuration == defaults.SamplingDuration && BreakDuration == defaults.BreakDuration;
+    }
 }

@@ -1,27 +1,27 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Akua.Sdk;
 
 /// <summary>
-/// The SDK's resilience strategy (retry, circuit breaker, per-attempt timeout) as a Polly pipeline, for hosts
-/// that put their own resilience handler (for example Microsoft.Extensions.Http.Resilience) in front of the
-/// Akua API and want it to behave like the SDK's.
+/// The Akua policy as a Polly pipeline on Microsoft.Extensions.Http.Resilience's HTTP strategies:
+/// retry only what is safe, honour <c>Retry-After</c> up to a cap, back off with jitter, time out
+/// each attempt, and break the circuit when the API keeps failing. The SDK runs it in
+/// Microsoft.Extensions.Http.Resilience's <c>ResilienceHandler</c>, both under <c>AddAkuaSdk</c>
+/// (<c>AddResilienceHandler</c>) and in <c>new AkuaClient(options)</c>.
 /// </summary>
 /// <remarks>
-/// The pipeline needs the request to decide whether it may be retried. It reads it from the context property
-/// <see cref="RequestMessageKey"/> (<c>Resilience.Http.RequestMessage</c>, the key
-/// Microsoft.Extensions.Http.Resilience sets) and otherwise from <see cref="HttpResponseMessage.RequestMessage"/>;
-/// an outcome whose request it cannot find is not retried. The same <see cref="HttpRequestMessage"/> is sent on
-/// every attempt, so its content must be re-readable (buffered, such as <see cref="ByteArrayContent"/> or
-/// <see cref="StringContent"/>).
+/// The pipeline finds the request of an outcome through the resilience context
+/// (<see cref="RequestMessageKey"/>, which <c>ResilienceHandler</c> sets) or the response; an outcome
+/// whose request it cannot find is not retried. The same <see cref="HttpRequestMessage"/> is sent on
+/// every attempt, so its content must be re-readable (buffered, such as <see cref="ByteArrayContent"/>).
 /// </remarks>
 public static class AkuaResilience
 {
@@ -33,15 +33,15 @@ public static class AkuaResilience
 
     /// <summary>
     /// The <see cref="ResilienceContext"/> property holding the request being sent
-    /// (<c>Resilience.Http.RequestMessage</c>, the same key as Microsoft.Extensions.Http.Resilience).
+    /// (<c>Resilience.Http.RequestMessage</c>, the key Microsoft.Extensions.Http.Resilience sets).
     /// </summary>
     public static ResiliencePropertyKey<HttpRequestMessage> RequestMessageKey { get; } = new("Resilience.Http.RequestMessage");
 
     /// <summary>
-    /// Builds the pipeline: retry (outermost), then circuit breaker, then the per-attempt timeout (innermost).
-    /// Retries are counted on the <c>Akua.Sdk</c> meter's <c>akua.client.retries</c> counter.
+    /// Builds the pipeline: retry (outermost), then circuit breaker, then the per-attempt timeout (innermost),
+    /// with Polly's standard telemetry. Run it in Microsoft.Extensions.Http.Resilience's <c>ResilienceHandler</c>.
     /// </summary>
-    /// <param name="retry">The retry settings; <see cref="AkuaRetryOptions.MaxRetries"/> 0 leaves the retry out.</param>
+    /// <param name="retry">The retry settings; <see cref="AkuaRetryOptions.MaxRetries"/> 0 turns retries off.</param>
     /// <param name="circuitBreaker">The circuit breaker settings; disabled leaves it out.</param>
     /// <param name="attemptTimeout">
     /// The timeout of each attempt, from 10 milliseconds to 24 hours, or <see cref="Timeout.InfiniteTimeSpan"/> for none.
@@ -56,7 +56,7 @@ public static class AkuaResilience
         AkuaCircuitBreakerOptions circuitBreaker,
         TimeSpan attemptTimeout,
         TimeProvider? timeProvider = null) =>
-        CreatePipeline(retry, circuitBreaker, attemptTimeout, timeProvider ?? TimeProvider.System, NullLogger.Instance, AkuaMetrics.Retries);
+        CreatePipeline(retry, circuitBreaker, attemptTimeout, timeProvider ?? TimeProvider.System, NullLoggerFactory.Instance);
 
     /// <summary>
     /// Whether a response has a status the SDK retries (408, 429, 500, 502, 503, 504). Whether the request may be
@@ -95,32 +95,24 @@ public static class AkuaResilience
             return true;
         }
 
-        return request.Headers.TryGetValues(IdempotencyKeyHeader, out var values) && values.Any(v => !string.IsNullOrWhiteSpace(v));
+        return request.Headers.NonValidated.TryGetValues(IdempotencyKeyHeader, out var values)
+            && values.Count > 0
+            && !string.IsNullOrWhiteSpace(values.ToString());
     }
 
-    /// <summary>Whether an exception thrown by the pipeline is a per-attempt timeout (after the retries ran out).</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>True for <see cref="TimeoutRejectedException"/>.</returns>
-    internal static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
+    internal static bool IsTimeout(Exception exception) =>
+        exception is TimeoutRejectedException || (exception is TaskCanceledException && exception.InnerException is TimeoutException);
 
-    /// <summary>Whether an exception thrown by the pipeline means the circuit is open (or isolated).</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>True for <see cref="BrokenCircuitException"/> and its subclasses.</returns>
     internal static bool IsBrokenCircuit(Exception exception) => exception is BrokenCircuitException;
 
-    /// <summary>Whether an exception is a transient transport failure or a per-attempt timeout.</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>True for <see cref="HttpRequestException"/>, <see cref="IOException"/> and <see cref="TimeoutRejectedException"/>.</returns>
+    /// <summary>A transport failure or an attempt timeout: worth another attempt.</summary>
     internal static bool IsTransientException(Exception exception) =>
-        exception is HttpRequestException or IOException or TimeoutRejectedException;
+        exception is HttpRequestException or IOException or TimeoutRejectedException
+        && exception is not AkuaException;
 
     /// <summary>
     /// Reads <c>Retry-After</c> (delta seconds, or an HTTP-date relative to <paramref name="now"/>; a past date is zero).
     /// </summary>
-    /// <param name="response">The response.</param>
-    /// <param name="now">The current time.</param>
-    /// <param name="retryAfter">The delay the API asks for.</param>
-    /// <returns>True when the response has a usable <c>Retry-After</c>.</returns>
     internal static bool TryGetRetryAfter(HttpResponseMessage response, DateTimeOffset now, out TimeSpan retryAfter)
     {
         var header = response.Headers.RetryAfter;
@@ -141,46 +133,27 @@ public static class AkuaResilience
         return false;
     }
 
-    /// <summary>Finds the request an outcome belongs to: the context property, else the response's request.</summary>
-    internal static HttpRequestMessage? GetRequest(ResilienceContext context, Outcome<HttpResponseMessage> outcome) =>
-        context.Properties.TryGetValue(RequestMessageKey, out var request) && request is not null
-            ? request
-            : outcome.Result?.RequestMessage;
-
-    /// <summary>The path of a request, without query or fragment (which may hold values that must not be logged).</summary>
-    internal static string GetPath(HttpRequestMessage? request)
-    {
-        var uri = request?.RequestUri;
-        if (uri is null)
-        {
-            return "";
-        }
-
-        if (uri.IsAbsoluteUri)
-        {
-            return uri.AbsolutePath;
-        }
-
-        var text = uri.OriginalString;
-        var end = text.AsSpan().IndexOfAny('?', '#');
-        return end < 0 ? text : text[..end];
-    }
-
-    /// <summary>Builds the pipeline, reporting retries to <paramref name="logger"/> and <paramref name="retryCounter"/>.</summary>
+    /// <summary>Builds the pipeline with Polly's telemetry on <paramref name="loggerFactory"/> and the SDK's retry log and counter.</summary>
     internal static ResiliencePipeline<HttpResponseMessage> CreatePipeline(
         AkuaRetryOptions retry,
         AkuaCircuitBreakerOptions circuitBreaker,
         TimeSpan attemptTimeout,
         TimeProvider timeProvider,
+        ILoggerFactory loggerFactory) =>
+        CreatePipeline(retry, circuitBreaker, attemptTimeout, timeProvider, loggerFactory, loggerFactory.CreateLogger(LoggerCategory), AkuaMetrics.Retries);
+
+    internal static ResiliencePipeline<HttpResponseMessage> CreatePipeline(
+        AkuaRetryOptions retry,
+        AkuaCircuitBreakerOptions circuitBreaker,
+        TimeSpan attemptTimeout,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
         ILogger logger,
         Counter<long> retryCounter)
     {
         ArgumentNullException.ThrowIfNull(retry);
         ArgumentNullException.ThrowIfNull(circuitBreaker);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(retryCounter);
-
         var errors = retry.Validate("Retry").Concat(circuitBreaker.Validate("CircuitBreaker")).ToList();
         if (attemptTimeout != Timeout.InfiniteTimeSpan &&
             (attemptTimeout < ResilienceLimits.MinAttemptTimeout || attemptTimeout > ResilienceLimits.MaxDelay))
@@ -193,47 +166,63 @@ public static class AkuaResilience
             throw new ArgumentException("Invalid resilience settings: " + string.Join(" ", errors));
         }
 
-        // Copy the settings so that later changes to the options objects do not change the pipeline.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "Akua", TimeProvider = timeProvider };
+        builder.ConfigureTelemetry(loggerFactory);
+        AddStrategies(builder, retry, circuitBreaker, attemptTimeout, timeProvider, logger, retryCounter);
+        return builder.Build();
+    }
+
+    /// <summary>Adds the Akua strategies to a builder (the SDK's own, or the one <c>AddResilienceHandler</c> gives).</summary>
+    internal static void AddStrategies(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        AkuaRetryOptions retry,
+        AkuaCircuitBreakerOptions circuitBreaker,
+        TimeSpan attemptTimeout,
+        TimeProvider timeProvider,
+        ILogger logger,
+        Counter<long> retryCounter)
+    {
+        // Copied, so later changes to the options objects do not change the pipeline.
+        var maxRetries = retry.MaxRetries;
         var maxRetryAfter = retry.MaxRetryAfter;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
 
-        if (retry.MaxRetries > 0)
+        // Always present (with the most retries any call may ask for), so a call's own MaxRetries can turn retries on.
+        var retryOptions = new HttpRetryStrategyOptions
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            Name = "AkuaRetry",
+            MaxRetryAttempts = AkuaRetryOptions.MaxRetriesLimit,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            UseJitter = retry.UseJitter,
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => new ValueTask<bool>(ShouldRetryOutcome(args.Context, args.Outcome, args.AttemptNumber, maxRetries, maxRetryAfter, timeProvider)),
+            OnRetry = args =>
             {
-                Name = "AkuaRetry",
-                MaxRetryAttempts = retry.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                UseJitter = retry.UseJitter,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetryOutcome(args.Context, args.Outcome, maxRetryAfter, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    args.Outcome.Result is { } response && TryGetRetryAfter(response, timeProvider.GetUtcNow(), out var wait)
-                        ? wait
-                        : null),
-                OnRetry = args =>
+                var request = GetRequest(args.Context, args.Outcome);
+                var method = request?.Method.Method ?? "";
+                retryCounter.Add(1, new KeyValuePair<string, object?>(AkuaMetrics.MethodTag, method));
+                if (logger.IsEnabled(LogLevel.Warning))
                 {
-                    var request = GetRequest(args.Context, args.Outcome);
-                    var method = request?.Method.Method ?? "";
-                    retryCounter.Add(1, new KeyValuePair<string, object?>(AkuaMetrics.MethodTag, method));
-                    if (logger.IsEnabled(LogLevel.Warning))
-                    {
-                        var outcome = args.Outcome.Exception is { } exception
-                            ? exception.GetType().Name
-                            : ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
-                        AkuaResilienceLog.RetryingAttempt(
-                            logger, method, GetPath(request), args.AttemptNumber + 1, outcome, (long)args.RetryDelay.TotalMilliseconds);
-                    }
+                    var outcome = args.Outcome.Exception is { } exception
+                        ? exception.GetType().Name
+                        : ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    var operation = request is AkuaRequestMessage message ? message.Call.Operation.OperationId : AkuaHeaders.Sanitize(request?.RequestUri?.AbsolutePath ?? "");
+                    AkuaLog.RetryingAttempt(logger, operation, method, args.AttemptNumber + 1, outcome, (long)args.RetryDelay.TotalMilliseconds);
+                }
 
-                    return default;
-                },
-            });
-        }
+                return default;
+            },
+        };
+
+        // After the options' own Retry-After handling is off: the SDK's honours the cap.
+        retryOptions.DelayGenerator = args => new ValueTask<TimeSpan?>(
+            args.Outcome.Result is { } response && TryGetRetryAfter(response, timeProvider.GetUtcNow(), out var wait) ? wait : null);
+        builder.AddRetry(retryOptions);
 
         if (circuitBreaker.Enabled)
         {
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 Name = "AkuaCircuitBreaker",
                 FailureRatio = circuitBreaker.FailureRatio,
@@ -246,14 +235,22 @@ public static class AkuaResilience
 
         if (attemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "AkuaAttemptTimeout", Timeout = attemptTimeout });
+            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Name = "AkuaAttemptTimeout",
+                Timeout = attemptTimeout,
+                // A call may ask for a longer (or shorter) attempt, e.g. a long poll.
+                TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                    args.Context.GetRequestMessage() is AkuaRequestMessage { AttemptTimeout: { } callTimeout } ? callTimeout : attemptTimeout),
+            });
         }
-
-        return builder.Build();
     }
 
+    private static HttpRequestMessage? GetRequest(ResilienceContext context, Outcome<HttpResponseMessage> outcome) =>
+        context.GetRequestMessage() ?? (context.Properties.TryGetValue(RequestMessageKey, out var request) ? request : null) ?? outcome.Result?.RequestMessage;
+
     private static bool ShouldRetryOutcome(
-        ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider timeProvider)
+        ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber, int maxRetries, TimeSpan maxRetryAfter, TimeProvider timeProvider)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -261,7 +258,8 @@ public static class AkuaResilience
         }
 
         var request = GetRequest(context, outcome);
-        if (request is null || !IsSafeToRetry(request))
+        var limit = request is AkuaRequestMessage { MaxRetries: { } callLimit } ? callLimit : maxRetries;
+        if (request is null || attemptNumber >= limit || !IsSafeToRetry(request))
         {
             return false;
         }

@@ -80,6 +80,14 @@ public sealed class AkuaRetryOptions
         string.IsNullOrEmpty(prefix) ? name : prefix + ":" + name;
 
     internal AkuaRetryOptions Clone() => (AkuaRetryOptions)MemberwiseClone();
+
+    /// <summary>True when every setting has its default value.</summary>
+    internal bool IsDefault()
+    {
+        var defaults = new AkuaRetryOptions();
+        return MaxRetries == defaults.MaxRetries && BaseDelay == defaults.BaseDelay && MaxDelay == defaults.MaxDelay
+            && MaxRetryAfter == defaults.MaxRetryAfter && UseJitter == defaults.UseJitter;
+    }
 }
 
 /// <summary>Bounds shared by the resilience options (those Polly accepts).</summary>

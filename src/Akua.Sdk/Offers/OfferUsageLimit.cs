@@ -16,10 +16,10 @@ namespace Akua.Sdk;
 public readonly struct OfferUsageLimit : IEquatable<OfferUsageLimit>
 {
     /// <summary>The smallest limit the API accepts.</summary>
-    public const int MinMaxUses = 1;
+    public const int MinMaxUses = Contract.CreateOfferRequestRules.MaxUsesMinimum;
 
     /// <summary>The largest limit the API accepts.</summary>
-    public const int MaxMaxUses = 10000;
+    public const int MaxMaxUses = Contract.CreateOfferRequestRules.MaxUsesMaximum;
 
     private readonly int _maxUses;
     private readonly bool _isLimited;

@@ -1,110 +1,50 @@
-using System.Text.Json;
-using Akua.Sdk.Serialization;
+using Akua.Sdk.Contract;
+using Operations = Akua.Sdk.Contract.AkuaOperations;
 
 namespace Akua.Sdk;
 
 /// <summary>The HTTP implementation of <see cref="IOffersClient"/>.</summary>
-internal sealed class OffersClient(AkuaPipeline pipeline) : IOffersClient
+internal sealed class OffersClient(AkuaPipeline pipeline) : AkuaResourceClient(pipeline), IOffersClient
 {
-    private const int MaxBatchConcurrency = 32;
-    private static readonly AkuaJsonContext Json = AkuaJsonContext.Default;
+    public Task<OfferCreated> CreateAsync(CreateOfferRequest request, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(Call(Operations.OffersCreate.Info, Operations.OffersCreate.Uri(), request, Json.CreateOfferRequest, nameof(request), options), Json.OfferCreated, cancellationToken);
 
-    public Task<OfferCreated> CreateAsync(CreateOfferRequest request, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        OfferRequestValidation.Validate(request, nameof(request));
-        var call = new AkuaRequest(AkuaOperation.OffersCreate, HttpMethod.Post, "offers")
-        {
-            Body = JsonSerializer.SerializeToUtf8Bytes(request, Json.CreateOfferRequest),
-            Options = options,
-        };
-        return pipeline.SendAsync(call, Json.OfferCreated, cancellationToken);
-    }
+    public Task<AkuaBatchResult<OfferCreated>> CreateManyAsync(IEnumerable<CreateOfferRequest> requests, int maxConcurrency = 4, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        BatchAsync(requests, maxConcurrency, options, CreateAsync, cancellationToken);
 
-    public async Task<AkuaBatchResult<OfferCreated>> CreateManyAsync(IEnumerable<CreateOfferRequest> requests, int maxConcurrency = 4, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxConcurrency, MaxBatchConcurrency);
-        var items = requests.ToArray();
-        var results = new AkuaBatchItem<OfferCreated>[items.Length];
-        using var gate = new SemaphoreSlim(maxConcurrency);
+    public async Task<Offer> GetAsync(string offerId, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SellerView(await SendAsync(Call(Operations.OffersGet.Info, Operations.OffersGet.Uri(offerId), options), Json.Offer, cancellationToken).ConfigureAwait(false));
 
-        async Task CreateOne(int index)
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var itemOptions = options?.IdempotencyKey is { } key
-                    ? new AkuaRequestOptions { WorkspaceContext = options.WorkspaceContext, IdempotencyKey = $"{key}-{index}" }
-                    : options;
-                results[index] = new AkuaBatchItem<OfferCreated>(index, await CreateAsync(items[index], itemOptions, cancellationToken).ConfigureAwait(false), null);
-            }
-            catch (Exception ex) when (ex is AkuaException or ArgumentException && !cancellationToken.IsCancellationRequested)
-            {
-                results[index] = new AkuaBatchItem<OfferCreated>(index, null, ex);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        var tasks = new Task[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            tasks[i] = CreateOne(i);
-        }
-
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        return new AkuaBatchResult<OfferCreated>(results);
-    }
-
-    public Task<Offer> GetAsync(string offerId, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var call = new AkuaRequest(AkuaOperation.OffersGet, HttpMethod.Get, "offers/" + AkuaPath.Segment(offerId, AkuaPath.MaxOfferIdLength, nameof(offerId)))
-        {
-            Options = options,
-        };
-        return pipeline.SendAsync(call, Json.Offer, cancellationToken);
-    }
-
-    public Task<Offer> ResolveAsync(string shortHash, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var call = new AkuaRequest(AkuaOperation.OffersResolve, HttpMethod.Get, "offers:resolve?short_hash=" + AkuaPath.Segment(shortHash, AkuaPath.MaxShortHashLength, nameof(shortHash)))
-        {
-            Options = options,
-        };
-        return pipeline.SendAsync(call, Json.Offer, cancellationToken);
-    }
+    public Task<Offer> ResolveAsync(string shortHash, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(Call(Operations.OffersResolve.Info, Operations.OffersResolve.Uri(shortHash), options), Json.Offer, cancellationToken);
 
     public async Task<AkuaPage<Offer>> ListPageAsync(ListOffersOptions? query = null, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (query?.ProductId is { } productId)
+        var uri = Operations.OffersList.Uri(query?.Cursor, query?.Limit, query?.ProductId);
+        var page = await PageAsync<OfferList, Offer>(Call(Operations.OffersList.Info, uri, options), Json.OfferList, cancellationToken).ConfigureAwait(false);
+        foreach (var offer in page.Data)
         {
-            AkuaPath.Segment(productId, AkuaPath.MaxProductIdLength, "query.ProductId");
+            SellerView(offer);
         }
 
-        var call = new AkuaRequest(AkuaOperation.OffersList, HttpMethod.Get, AkuaPaging.ListUri("offers", query?.Limit, query?.Cursor, query?.ProductId))
-        {
-            Options = options,
-        };
-        var list = await pipeline.SendAsync(call, Json.OfferList, cancellationToken).ConfigureAwait(false);
-        return new AkuaPage<Offer>(list.Data ?? [], list.HasMore, list.NextCursor);
+        return page;
     }
 
     public IAsyncEnumerable<Offer> ListAsync(ListOffersOptions? query = null, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        // Copy what the pages need, so the caller may reuse its options object while enumerating.
+        // Checked now, and copied, so the caller may reuse its options object while enumerating.
+        Operations.OffersList.Uri(query?.Cursor, query?.Limit, query?.ProductId);
         var limit = query?.Limit;
         var productId = query?.ProductId;
-        return AkuaPaging.EnumerateAsync(
+        return EnumerateAsync(
+            Operations.OffersList.Info,
             (cursor, ct) => ListPageAsync(new ListOffersOptions { Limit = limit, ProductId = productId, Cursor = cursor }, options, ct),
             query?.Cursor,
             cancellationToken);
     }
 
-    public Task<Offer> ArchiveAsync(string offerId, string etag, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendGuardedAsync(AkuaOperation.OffersArchive, offerId, ":archive", etag, options, cancellationToken);
+    public async Task<Offer> ArchiveAsync(string offerId, string etag, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SellerView(await SendAsync(Call(Operations.OffersArchive.Info, Operations.OffersArchive.Uri(offerId), options, etag), Json.Offer, cancellationToken).ConfigureAwait(false));
 
     public Task<Offer> ArchiveAsync(Offer offer, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -112,8 +52,8 @@ internal sealed class OffersClient(AkuaPipeline pipeline) : IOffersClient
         return ArchiveAsync(offer.Id, EtagOf(offer), options, cancellationToken);
     }
 
-    public Task<Offer> UnarchiveAsync(string offerId, string etag, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendGuardedAsync(AkuaOperation.OffersUnarchive, offerId, ":unarchive", etag, options, cancellationToken);
+    public async Task<Offer> UnarchiveAsync(string offerId, string etag, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SellerView(await SendAsync(Call(Operations.OffersUnarchive.Info, Operations.OffersUnarchive.Uri(offerId), options, etag), Json.Offer, cancellationToken).ConfigureAwait(false));
 
     public Task<Offer> UnarchiveAsync(Offer offer, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -121,16 +61,11 @@ internal sealed class OffersClient(AkuaPipeline pipeline) : IOffersClient
         return UnarchiveAsync(offer.Id, EtagOf(offer), options, cancellationToken);
     }
 
-    private Task<Offer> SendGuardedAsync(AkuaOperation operation, string offerId, string verb, string etag, AkuaRequestOptions? options, CancellationToken cancellationToken)
+    // The seller's view leaves max_uses out when the offer has no limit: read that as what create took.
+    private static Offer SellerView(Offer offer)
     {
-        var segment = AkuaPath.Segment(offerId, AkuaPath.MaxOfferIdLength, nameof(offerId));
-        AkuaHeaders.Validate(etag, AkuaHeaders.MaxEtagLength, nameof(etag));
-        var call = new AkuaRequest(operation, HttpMethod.Post, "offers/" + segment + verb)
-        {
-            IfMatch = etag,
-            Options = options,
-        };
-        return pipeline.SendAsync(call, Json.Offer, cancellationToken);
+        offer.MaxUses ??= OfferUsageLimit.Unlimited;
+        return offer;
     }
 
     private static string EtagOf(Offer offer) =>

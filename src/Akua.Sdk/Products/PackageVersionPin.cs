@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace Akua.Sdk;
 
@@ -13,10 +12,10 @@ namespace Akua.Sdk;
 /// so this type is written by hand and is the only way to build a pin that the API accepts.
 /// </remarks>
 [JsonConverter(typeof(PackageVersionPinJsonConverter))]
-public sealed partial class PackageVersionPin : IEquatable<PackageVersionPin>
+public sealed class PackageVersionPin : IEquatable<PackageVersionPin>
 {
     /// <summary>The longest version string the API accepts.</summary>
-    public const int MaxVersionLength = 128;
+    public const int MaxVersionLength = Contract.PackageVersionPinRules.VersionMaxLength;
 
     private PackageVersionPin(PackageVersionPinKind kind, string? version)
     {
@@ -34,7 +33,7 @@ public sealed partial class PackageVersionPin : IEquatable<PackageVersionPin>
     public static PackageVersionPin Pinned(string version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (version.Length > MaxVersionLength || !SemanticVersionPattern().IsMatch(version))
+        if (Contract.PackageVersionPinRules.Version.TextProblem(version) is not null)
         {
             throw new ArgumentException(
                 $"'{Truncate(version)}' is not a semantic version (for example 1.2.3) of at most {MaxVersionLength} characters.",
@@ -60,6 +59,18 @@ public sealed partial class PackageVersionPin : IEquatable<PackageVersionPin>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Version);
 
+    /// <summary>True when both pins are the same kind and version (or both null).</summary>
+    /// <param name="left">A pin.</param>
+    /// <param name="right">Another pin.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(PackageVersionPin? left, PackageVersionPin? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>True when the pins differ.</summary>
+    /// <param name="left">A pin.</param>
+    /// <param name="right">Another pin.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(PackageVersionPin? left, PackageVersionPin? right) => !(left == right);
+
     /// <summary>The pin as people read it: <c>latest</c> or <c>pinned 1.2.3</c>.</summary>
     public override string ToString() => Version is null ? Kind.Value : $"{Kind.Value} {Version}";
 
@@ -69,9 +80,6 @@ public sealed partial class PackageVersionPin : IEquatable<PackageVersionPin>
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    // The semantic version grammar the API enforces (semver.org 2.0.0).
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SemanticVersionPattern();
 }
 
 /// <summary>Reads and writes <see cref="PackageVersionPin"/> as the API's <c>{"kind": ..., "version": ...}</c> object.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Akua.Sdk.Contract;
 
 namespace Akua.Sdk;
 
@@ -12,7 +13,7 @@ namespace Akua.Sdk;
 /// API expresses as <c>null</c>: call <see cref="ClearCustomImage"/> or
 /// <see cref="ClearCustomDescription"/>, or assign null.
 /// </remarks>
-public sealed class UpdateProductRequest
+public sealed class UpdateProductRequest : IAkuaValidatable
 {
     private ClearableString? _customImage;
     private ClearableString? _customDescription;
@@ -30,14 +31,14 @@ public sealed class UpdateProductRequest
     public ProductMarketplace? Marketplace { get; set; }
 
     /// <summary>
-    /// A new image URL to show customers instead of the package's logo. Assigning null clears
-    /// it (same as <see cref="ClearCustomImage"/>).
+    /// A new image URL (absolute) to show customers instead of the package's logo. Assigning null
+    /// clears it (same as <see cref="ClearCustomImage"/>). A string, as <see cref="Product.CustomImage"/> is.
     /// </summary>
     [JsonIgnore]
-    public Uri? CustomImage
+    public string? CustomImage
     {
-        get => _customImage?.Value is { } value ? new Uri(value, UriKind.RelativeOrAbsolute) : null;
-        set => _customImage = new ClearableString(value?.OriginalString);
+        get => _customImage?.Value;
+        set => _customImage = new ClearableString(value);
     }
 
     /// <summary>
@@ -78,6 +79,18 @@ public sealed class UpdateProductRequest
     {
         _customDescription = new ClearableString(null);
         return this;
+    }
+
+    /// <inheritdoc />
+    void IAkuaValidatable.Validate(string paramName)
+    {
+        AkuaCheck.Text(UpdateProductRequestRules.Name, Name, paramName, ".Name");
+        AkuaCheck.Text(UpdateProductRequestRules.CustomImage, CustomImage, paramName, ".CustomImage");
+        AkuaCheck.Text(UpdateProductRequestRules.CustomDescription, CustomDescription, paramName, ".CustomDescription");
+        if (Marketplace is not null)
+        {
+            AkuaCheck.Object(UpdateProductRequestRules.Marketplace, Marketplace, paramName, ".Marketplace");
+        }
     }
 
     // The wire view of the two clearable fields: absent when untouched, null when cleared.

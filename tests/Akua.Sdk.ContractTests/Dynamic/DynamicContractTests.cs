@@ -111,10 +111,10 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
     private async Task RoundsAsync<T>(Func<AkuaClient, int, Task<T>> call, Action<T> check, bool anonymous = false)
     {
         using var recorder = new ResponseRecorder();
-        using var http = new HttpClient(recorder);
-        using var akua = new AkuaClient(http, new AkuaClientOptions
+        using var akua = new AkuaClient(new AkuaClientOptions
         {
-            BaseAddress = fixture.Server.BaseAddress,
+            BaseAddress = fixture.Server.SdkBaseAddress,
+            Transport = recorder,
             ApiToken = anonymous ? null : StaticContractTestBase.Token,
             AllowAnonymous = anonymous,
             WorkspaceContext = anonymous ? null : StaticContractTestBase.Workspace,

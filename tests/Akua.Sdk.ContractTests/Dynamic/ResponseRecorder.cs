@@ -7,7 +7,7 @@ namespace Akua.Sdk.ContractTests.Dynamic;
 internal sealed class ResponseRecorder : DelegatingHandler
 {
     public ResponseRecorder()
-        : base(new SocketsHttpHandler())
+        : base(new Infrastructure.VersionSegmentHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }))
     {
     }
 

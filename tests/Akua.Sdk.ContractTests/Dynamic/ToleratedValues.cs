@@ -46,7 +46,7 @@ public sealed class ToleratedValues
         ProductTemplate.Replace("{{url}}", url, StringComparison.Ordinal).Replace("{{created}}", created.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static AkuaClient ClientAnswering(string json) =>
-        new(new HttpClient(new CannedResponse(json)), new AkuaClientOptions { ApiToken = "sk_akua_contract_test_token", BaseAddress = new Uri("http://127.0.0.1:9/") });
+        new(new HttpClient(new CannedResponse(json)), new AkuaClientOptions { ApiToken = "sk_akua_contract_test_token", BaseAddress = new Uri("http://127.0.0.1:9/v1/") });
 
     private sealed class CannedResponse(string json) : HttpMessageHandler
     {

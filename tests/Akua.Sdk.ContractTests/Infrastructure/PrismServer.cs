@@ -25,6 +25,8 @@ public sealed partial class PrismServer : IAsyncDisposable
         Port = port;
         Arguments = arguments;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        SdkBaseAddress = new Uri($"http://127.0.0.1:{port}/v1/");
+        Transport = new VersionSegmentHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     }
 
     /// <summary>The port Prism listens on.</summary>
@@ -35,6 +37,15 @@ public sealed partial class PrismServer : IAsyncDisposable
 
     /// <summary>Where Prism serves the document's paths (at the root: no <c>/v1</c> segment).</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The base address SDK clients use: with the version segment, which <see cref="Transport"/> removes.</summary>
+    public Uri SdkBaseAddress { get; }
+
+    /// <summary>
+    /// The transport of SDK clients (<see cref="AkuaClientOptions.Transport"/>): the SDK's whole chain
+    /// runs over it, and it sends <c>/v1/offers</c> to Prism's <c>/offers</c>.
+    /// </summary>
+    public HttpMessageHandler Transport { get; }
 
     /// <summary>
     /// Starts Prism with the given extra arguments (e.g. <c>--errors</c>, <c>--dynamic</c>) and waits
@@ -145,6 +156,7 @@ public sealed partial class PrismServer : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            Transport.Dispose();
         }
     }
 
@@ -251,4 +263,18 @@ public sealed partial class PrismServer : IAsyncDisposable
 
     [GeneratedRegex(@"\bViolation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ViolationLine();
+}
+
+/// <summary>Sends a path under <c>/v1</c> to the same path at the root, where Prism serves the document.</summary>
+public sealed class VersionSegmentHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && uri.AbsolutePath.StartsWith("/v1/", StringComparison.Ordinal))
+        {
+            request.RequestUri = new UriBuilder(uri) { Path = uri.AbsolutePath[3..] }.Uri;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
                 Name = "PostgreSQL Managed (EU)",
                 PackageId = "pkg_j572abc123def456",
                 PackageVersionPin = PackageVersionPin.Pinned("1.2.3"),
-                CustomImage = new Uri("https://cdn.example.com/logos/postgres.png"),
+                CustomImage = "https://cdn.example.com/logos/postgres.png",
                 CustomDescription = "Managed PostgreSQL 16 with daily backups and point-in-time recovery.",
                 Marketplace = new ProductMarketplace { Published = true },
             },
@@ -82,7 +82,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
             "etag-7f3a9c",
             Options(variant));
         AssertProduct(product);
-        await akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { CustomImage = new Uri("https://cdn.example.com/pg.svg") }.ClearCustomDescription(), "etag-8b4d0e", Options(variant));
+        await akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { CustomImage = "https://cdn.example.com/pg.svg" }.ClearCustomDescription(), "etag-8b4d0e", Options(variant));
         await akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { PackageVersionPin = PackageVersionPin.Latest }, "etag-9c5e1f", Options(variant));
     });
 

@@ -31,7 +31,8 @@ public abstract class StaticContractTestBase(StaticPrismFixture fixture)
     protected AkuaClient CreateClient(CallVariant variant = CallVariant.Plain) =>
         new(new AkuaClientOptions
         {
-            BaseAddress = Prism.BaseAddress,
+            BaseAddress = Prism.SdkBaseAddress,
+            Transport = Prism.Transport,
             ApiToken = Token,
             WorkspaceContext = variant == CallVariant.ClientWorkspace ? Workspace : null,
             ApplicationId = "akua-contract-tests/1.0",
@@ -39,7 +40,7 @@ public abstract class StaticContractTestBase(StaticPrismFixture fixture)
         });
 
     protected AkuaClient CreateAnonymousClient() =>
-        new(new AkuaClientOptions { BaseAddress = Prism.BaseAddress, AllowAnonymous = true, Timeout = TimeSpan.FromSeconds(15) });
+        new(new AkuaClientOptions { BaseAddress = Prism.SdkBaseAddress, Transport = Prism.Transport, AllowAnonymous = true, Timeout = TimeSpan.FromSeconds(15) });
 
     protected static AkuaRequestOptions? Options(CallVariant variant) =>
         variant == CallVariant.PerCallOptions

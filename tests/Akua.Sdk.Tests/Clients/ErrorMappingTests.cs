@@ -33,7 +33,7 @@ public class ErrorMappingTests
         Assert.Equal(7002, entry.Code);
         Assert.Equal("Resource not found", entry.Message);
         Assert.Equal(["path", "id"], entry.Path);
-        Assert.Contains("Akua.Offers.Get", api.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Akua offers.get failed with {status}", api.Message, StringComparison.Ordinal);
         Assert.Contains("7002", api.Message, StringComparison.Ordinal);
         Assert.Contains("req_123", api.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorBody, api.ResponseBody);

@@ -38,8 +38,8 @@ public class PagingAndBatchTests
 
         Assert.Equal(["offer_0", "offer_1", "offer_2", "offer_3", "offer_4"], ids);
         Assert.Equal("https://api.akua.dev/v1/offers?limit=2&product_id=prod_1", fixture.Requests[0].Uri.AbsoluteUri);
-        Assert.Equal("https://api.akua.dev/v1/offers?limit=2&cursor=cur_2&product_id=prod_1", fixture.Requests[1].Uri.AbsoluteUri);
-        Assert.Equal("https://api.akua.dev/v1/offers?limit=2&cursor=cur_4&product_id=prod_1", fixture.Requests[2].Uri.AbsoluteUri);
+        Assert.Equal("https://api.akua.dev/v1/offers?cursor=cur_2&limit=2&product_id=prod_1", fixture.Requests[1].Uri.AbsoluteUri);
+        Assert.Equal("https://api.akua.dev/v1/offers?cursor=cur_4&limit=2&product_id=prod_1", fixture.Requests[2].Uri.AbsoluteUri);
     }
 
     [Fact]

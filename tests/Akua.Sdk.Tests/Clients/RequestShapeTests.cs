@@ -105,7 +105,7 @@ public class RequestShapeTests
         var page = await fixture.Client.Offers.ListPageAsync(new ListOffersOptions { Limit = 25, Cursor = "c/1+2", ProductId = "prod_1" });
 
         Assert.Empty(page.Data);
-        Assert.Equal("https://api.akua.dev/v1/offers?limit=25&cursor=c%2F1%2B2&product_id=prod_1", fixture.Single.Uri.AbsoluteUri);
+        Assert.Equal("https://api.akua.dev/v1/offers?cursor=c%2F1%2B2&limit=25&product_id=prod_1", fixture.Single.Uri.AbsoluteUri);
         Assert.Equal("ws_default", fixture.Single.Header("akua-context"));
         Assert.Null(fixture.Single.Header("idempotency-key"));
     }

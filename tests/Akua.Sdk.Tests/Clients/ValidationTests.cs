@@ -31,9 +31,9 @@ public class ValidationTests : IDisposable
         { new CreateOfferRequest { OfferChannelId = "och_1", PackageVersionId = "pkgv_1" }, "request.OfferChannelId" },
         { new CreateOfferRequest { ProductId = "prod_1", OfferChannelId = "och_1", Tier = "gold" }, "request.Tier" },
         { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = Enumerable.Range(0, 51).Select(i => $"u{i}@example.com").ToList() }, "request.AllowedEmails" },
-        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = ["not-an-email"] }, "request.AllowedEmails" },
-        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = ["Jo <jo@example.com>"] }, "request.AllowedEmails" },
-        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = [new string('a', 250) + "@example.com"] }, "request.AllowedEmails" },
+        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = ["not-an-email"] }, "request.AllowedEmails[0]" },
+        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = ["Jo <jo@example.com>"] }, "request.AllowedEmails[0]" },
+        { new CreateOfferRequest { ProductId = "prod_1", AllowedEmails = [new string('a', 250) + "@example.com"] }, "request.AllowedEmails[0]" },
         { new CreateOfferRequest { ProductId = "prod_1", Notes = new string('n', 501) }, "request.Notes" },
         { new CreateOfferRequest { ProductId = "prod_1", InternalNote = new string('n', 501) }, "request.InternalNote" },
         { new CreateOfferRequest { ProductId = "prod_1", Tier = new string('t', 33) }, "request.Tier" },
@@ -124,7 +124,7 @@ public class ValidationTests : IDisposable
         { new CreateProductRequest { Name = "Good", PackageId = new string('k', 55), PackageVersionPin = PackageVersionPin.Latest }, "request.PackageId" },
         { new CreateProductRequest { Name = "Good", PackageId = "pkg_1", PackageVersionPin = null! }, "request.PackageVersionPin" },
         { new CreateProductRequest { Name = "Good", PackageId = "pkg_1", PackageVersionPin = PackageVersionPin.Latest, CustomDescription = new string('d', 501) }, "request.CustomDescription" },
-        { new CreateProductRequest { Name = "Good", PackageId = "pkg_1", PackageVersionPin = PackageVersionPin.Latest, CustomImage = new Uri("/relative.png", UriKind.Relative) }, "request.CustomImage" },
+        { new CreateProductRequest { Name = "Good", PackageId = "pkg_1", PackageVersionPin = PackageVersionPin.Latest, CustomImage = "/relative.png" }, "request.CustomImage" },
     };
 
     [Theory]

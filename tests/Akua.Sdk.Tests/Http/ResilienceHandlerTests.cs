@@ -40,20 +40,25 @@ public sealed class ResilienceHandlerTests : IDisposable
         TimeSpan? attemptTimeout = null,
         Counter<long>? counter = null)
     {
-        var handler = new AkuaResilienceHandler(
+        var pipeline = AkuaResilience.CreatePipeline(
             retry ?? Retry(),
             breaker ?? NoBreaker(),
             attemptTimeout ?? Timeout.InfiniteTimeSpan,
             _time,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             _logger,
-            counter ?? AkuaMetrics.CreateRetryCounter(_meter))
-        {
-            InnerHandler = inner,
-        };
+            counter ?? AkuaMetrics.CreateRetryCounter(_meter));
+        // The SDK's chain: the card's ResilienceHandler over the SDK's attempt handler (which logs SDK calls).
+        var attempts = new AkuaAttemptHandler(new AkuaAuthorization(new AkuaClientOptions { ApiToken = Token }), AkuaClientOptions.DefaultMaxResponseBytes, _time, _logger) { InnerHandler = inner };
+        var handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = attempts };
         var invoker = new HttpMessageInvoker(handler);
         _invokers.Add(invoker);
         return invoker;
     }
+
+    /// <summary>A call of the SDK (offers.list), which the attempt handler stamps, reads and logs.</summary>
+    private static HttpRequestMessage SdkCall() =>
+        new AkuaRequestMessage(new AkuaCall(Contract.AkuaOperations.OffersList.Info, "offers?cursor=c_secret_cursor"), new Uri(Url));
 
     private static HttpRequestMessage Request(HttpMethod? method = null, string? idempotencyKey = null, HttpContent? content = null)
     {
@@ -438,14 +443,14 @@ public sealed class ResilienceHandlerTests : IDisposable
             return response;
         });
 
-        using var response = await Send(Invoker(stub), Request());
+        using var response = await Send(Invoker(stub), SdkCall());
 
         var debug = _logger.Entries.Where(e => e.Level == LogLevel.Debug).ToList();
         Assert.Equal(2, debug.Count);
-        Assert.Equal("Akua HTTP GET /v1/offers responded 503 in 0 ms (attempt 1, request id req_0)", debug[0].Message);
-        Assert.Equal("Akua HTTP GET /v1/offers responded 200 in 0 ms (attempt 2, request id req_1)", debug[1].Message);
+        Assert.Equal("Akua offers.list GET responded 503 in 0 ms (attempt 1, request id req_0)", debug[0].Message);
+        Assert.Equal("Akua offers.list GET responded 200 in 0 ms (attempt 2, request id req_1)", debug[1].Message);
         var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Equal("Akua HTTP GET /v1/offers attempt 1 failed (503); retrying in 500 ms", warning.Message);
+        Assert.Equal("Akua offers.list GET attempt 1 failed (503); retrying in 500 ms", warning.Message);
 
         foreach (var entry in _logger.Entries)
         {
@@ -461,13 +466,13 @@ public sealed class ResilienceHandlerTests : IDisposable
     {
         var stub = Hanging(answerFromCall: 1);
 
-        using var response = await Send(Invoker(stub, attemptTimeout: TimeSpan.FromSeconds(10)), Request());
+        using var response = await Send(Invoker(stub, attemptTimeout: TimeSpan.FromSeconds(10)), SdkCall());
 
         var debug = _logger.Entries.Where(e => e.Level == LogLevel.Debug).Select(e => e.Message).ToList();
         Assert.Equal(
             [
-                "Akua HTTP GET /v1/offers failed with TaskCanceledException after 10000 ms (attempt 1)",
-                "Akua HTTP GET /v1/offers responded 200 in 0 ms (attempt 2, request id (null))",
+                "Akua offers.list GET failed with TaskCanceledException after 10000 ms (attempt 1)",
+                "Akua offers.list GET responded 200 in 0 ms (attempt 2, request id (null))",
             ],
             debug);
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("failed (TimeoutRejectedException)", StringComparison.Ordinal));
@@ -524,7 +529,7 @@ public sealed class ResilienceHandlerTests : IDisposable
             }
         });
         listener.Start();
-        var handler = new AkuaResilienceHandler(Retry(maxRetries: 2), NoBreaker(), Timeout.InfiniteTimeSpan, _time, _logger)
+        var handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(AkuaResilience.CreatePipeline(Retry(maxRetries: 2), NoBreaker(), Timeout.InfiniteTimeSpan, _time))
         {
             InnerHandler = StubHandler.Always(HttpStatusCode.ServiceUnavailable),
         };
@@ -558,18 +563,18 @@ public sealed class ResilienceHandlerTests : IDisposable
             new AkuaCircuitBreakerOptions { MinimumThroughput = 2 },
             Timeout.InfiniteTimeSpan,
             _time,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             provider.CreateLogger("Akua.Sdk"),
             AkuaMetrics.CreateRetryCounter(_meter));
         var first = StubHandler.Always(HttpStatusCode.InternalServerError);
         var second = StubHandler.Always(HttpStatusCode.OK);
-        using var rotatedOut = new HttpMessageInvoker(new AkuaResilienceHandler(pipeline, _time, provider.Logger) { InnerHandler = first });
-        using var rotatedIn = new HttpMessageInvoker(new AkuaResilienceHandler(pipeline, _time, provider.Logger) { InnerHandler = second });
+        using var rotatedOut = new HttpMessageInvoker(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = first });
+        using var rotatedIn = new HttpMessageInvoker(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = second });
 
         (await Send(rotatedOut, Request())).Dispose();
         (await Send(rotatedOut, Request())).Dispose();
 
         await Assert.ThrowsAsync<BrokenCircuitException>(() => Send(rotatedIn, Request()));
         Assert.Empty(second.Calls);
-        Assert.Equal(2, provider.Logger.Entries.Count(e => e.Level == LogLevel.Debug));
     }
 }

@@ -99,7 +99,7 @@ public class RequestSerializationTests
 
         var set = new UpdateProductRequest
         {
-            CustomImage = new Uri("https://cdn.example.com/a.png"),
+            CustomImage = "https://cdn.example.com/a.png",
             CustomDescription = "Fresh",
             PackageVersionPin = PackageVersionPin.Latest,
             Marketplace = new ProductMarketplace { Published = false },

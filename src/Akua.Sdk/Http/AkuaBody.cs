@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Net;
+
+namespace Akua.Sdk;
+
+/// <summary>
+/// Reads a response body into memory, bounded in size and by the attempt's token, so a stalled,
+/// trickling, endless or decompression-bomb body ends the attempt instead of the process. Success
+/// bodies are limited by <see cref="AkuaClientOptions.MaxResponseBytes"/> counting decompressed bytes;
+/// error bodies are cut at <see cref="MaxErrorBodyBytes"/>, enough for any real error.
+/// </summary>
+internal static class AkuaBody
+{
+    /// <summary>How much of an error body is kept.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    public static async ValueTask BufferAsync(HttpResponseMessage response, AkuaCall call, long maxResponseBytes, CancellationToken cancellationToken)
+    {
+        if (response.Content is AkuaBufferedContent)
+        {
+            return;
+        }
+
+        var isError = !response.IsSuccessStatusCode;
+        var limit = isError ? MaxErrorBodyBytes : maxResponseBytes;
+        var original = response.Content;
+        byte[] buffer = [];
+        var length = 0;
+        try
+        {
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                buffer = ArrayPool<byte>.Shared.Rent(InitialSize(original, limit));
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length > limit)
+                    {
+                        if (isError)
+                        {
+                            // Enough to report the error; the rest is never read.
+                            length = (int)limit;
+                            break;
+                        }
+
+                        throw TooLarge(response, call, maxResponseBytes);
+                    }
+
+                    if (length == buffer.Length)
+                    {
+                        buffer = Grow(buffer, length, limit);
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (IsUndecodable(exception))
+        {
+            Return(buffer);
+            response.Dispose();
+            throw new AkuaInvalidResponseException(
+                $"Akua {call.Operation.OperationId} answered {HttpStatusText.Describe((int)response.StatusCode)} with a body that does not decode as its Content-Encoding ({AkuaHeaders.Sanitize(string.Join(", ", original.Headers.ContentEncoding))}) says.",
+                (int)response.StatusCode,
+                AkuaHeaders.RequestId(response),
+                exception);
+        }
+        catch (IOException) when (isError && length > 0)
+        {
+            // The connection broke in the middle of an error body; what arrived is still worth reporting.
+        }
+        catch (HttpRequestException) when (isError && length > 0)
+        {
+        }
+        catch
+        {
+            Return(buffer);
+            response.Dispose();
+            throw;
+        }
+
+        var buffered = new AkuaBufferedContent(buffer, length);
+        foreach (var header in original.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        original.Dispose();
+        response.Content = buffered;
+    }
+
+    private static int InitialSize(HttpContent content, long limit)
+    {
+        // Content-Length is the size on the wire; decompression may make the body larger.
+        var hint = content.Headers.ContentLength is { } declared and > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
+        return (int)Math.Min(hint, limit + 1);
+    }
+
+    private static byte[] Grow(byte[] buffer, int length, long limit)
+    {
+        var next = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+        buffer.AsSpan(0, length).CopyTo(next);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return next;
+    }
+
+    private static void Return(byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static AkuaInvalidResponseException TooLarge(HttpResponseMessage response, AkuaCall call, long maxResponseBytes) =>
+        new($"Akua {call.Operation.OperationId} answered {HttpStatusText.Describe((int)response.StatusCode)} with a body larger than MaxResponseBytes ({maxResponseBytes} bytes, counted after decompression); it was not read further.",
+            (int)response.StatusCode,
+            AkuaHeaders.RequestId(response));
+
+    // What gzip, deflate and brotli streams throw over bytes that are not what Content-Encoding says.
+    private static bool IsUndecodable(Exception exception) =>
+        exception is InvalidDataException
+        || (exception is InvalidOperationException && exception.Source is "System.IO.Compression" or "System.IO.Compression.Brotli")
+        || exception.InnerException is InvalidDataException;
+}
+
+/// <summary>A body read into a pooled buffer; disposing it returns the buffer.</summary>
+internal sealed class AkuaBufferedContent : HttpContent
+{
+    private byte[]? _buffer;
+
+    public AkuaBufferedContent(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    /// <summary>The body; valid until the content is disposed.</summary>
+    public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(AkuaBufferedContent))).AsSpan(0, Length);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        stream.WriteAsync(_buffer ?? [], 0, Length);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = Length;
+        return true;
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new MemoryStream(_buffer ?? [], 0, Length, writable: false));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, null) is { Length: > 0 } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Akua.Sdk;
+
+/// <summary>Which page of products to list.</summary>
+public sealed class ListProductsOptions
+{
+    /// <summary>Items per page, 1 to 100; the API's default is 50.</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>The <see cref="AkuaPage{T}.NextCursor"/> of the page before; null for the first page.</summary>
+    public string? Cursor { get; set; }
+}

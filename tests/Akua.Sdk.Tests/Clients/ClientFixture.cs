@@ -10,11 +10,21 @@ internal sealed class ClientFixture : IDisposable
     public const string Token = "sk_akua_test_unit";
     public const string Base = "https://api.akua.dev/v1/";
 
-    public ClientFixture(Action<AkuaClientOptions>? configure = null)
+    /// <param name="configure">Adjusts the options.</param>
+    /// <param name="fullChain">
+    /// True: the SDK's whole chain (resilience pipeline, attempt handler) over MockHttp as the
+    /// <see cref="AkuaClientOptions.Transport"/>. False: MockHttp in a caller-owned HttpClient.
+    /// </param>
+    public ClientFixture(Action<AkuaClientOptions>? configure = null, bool fullChain = false)
     {
         var options = new AkuaClientOptions { ApiToken = Token };
+        if (fullChain)
+        {
+            options.Transport = Mock;
+        }
+
         configure?.Invoke(options);
-        Client = new AkuaClient(new HttpClient(Mock), options);
+        Client = fullChain ? new AkuaClient(options) : new AkuaClient(new HttpClient(Mock), options);
     }
 
     public MockHttpMessageHandler Mock { get; } = new();

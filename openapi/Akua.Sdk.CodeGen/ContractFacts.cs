@@ -113,6 +113,9 @@ public sealed class SchemaFact(string name, JsonObject node, bool isNamed)
     public List<IReadOnlyList<string>> NotAllOf { get; } = [];
 
     public bool IsInternal => Node["x-akua-internal"]?.GetValue<bool>() == true;
+
+    /// <summary>True for a union of object shapes read as one object (see <see cref="ContractFacts.Value"/>).</summary>
+    public bool IsUnion { get; init; }
 }
 
 /// <summary>One parameter of an operation.</summary>
@@ -227,7 +230,7 @@ public sealed class ContractFacts
             var target = _document.Resolve(node);
             if (IsObjectSchema(target))
             {
-                return new ValueFact { Kind = ValueKind.Object, Schema = Named(name, target) };
+                return new ValueFact { Kind = ValueKind.Object, Nullable = TypeOf(target).Nullable, Schema = Named(name, target) };
             }
 
             var value = Value(target, name);
@@ -247,9 +250,22 @@ public sealed class ContractFacts
             }
         }
 
-        if (node["allOf"] is JsonArray { Count: 1 } single && !node.ContainsKey("properties"))
+        // allOf of one schema, beside entries that only annotate it (a description), is that schema.
+        if (node["allOf"] is JsonArray allOf && !node.ContainsKey("properties")
+            && allOf.Where(e => !IsAnnotationOnly((JsonObject)e!)).ToList() is [var single])
         {
-            return Value((JsonObject)single[0]!, nameHint);
+            return Value((JsonObject)single!, nameHint);
+        }
+
+        // A union of object shapes (the published document's oneOf of closed objects) reads as one object:
+        // every property of any variant, required only where every variant requires it.
+        foreach (var combinator in new[] { "oneOf", "anyOf" })
+        {
+            if (node[combinator] is JsonArray { Count: > 1 } variants && !node.ContainsKey("properties")
+                && variants.All(v => v is JsonObject o && IsObjectSchema(_document.Resolve(o))))
+            {
+                return new ValueFact { Kind = ValueKind.Object, Schema = Union(nameHint, node, variants.Select(v => _document.Resolve((JsonObject)v!)).ToList()) };
+            }
         }
 
         var (kind, nullable) = TypeOf(node);
@@ -305,6 +321,34 @@ public sealed class ContractFacts
         return schema;
     }
 
+    private SchemaFact Union(string nameHint, JsonObject node, List<JsonObject> variants)
+    {
+        if (_inline.TryGetValue(node, out var existing))
+        {
+            return existing;
+        }
+
+        var union = new SchemaFact(nameHint, node, isNamed: false) { IsUnion = true };
+        _inline[node] = union;
+        var parts = variants.Select((v, i) => Inline(nameHint + "Variant" + i, v)).ToList();
+        foreach (var name in parts.SelectMany(p => p.Properties.Select(q => q.Name)).Distinct(StringComparer.Ordinal))
+        {
+            var facts = parts.Select(p => p.Properties.FirstOrDefault(q => q.Name == name)).ToList();
+            var present = facts.OfType<PropertyFact>().ToList();
+            var value = present[0].Value;
+            var enums = present.Where(p => p.Value.Enum is not null).SelectMany(p => p.Value.Enum!).Distinct(StringComparer.Ordinal).ToList();
+            if (enums.Count > 0)
+            {
+                value = value with { Enum = enums };
+            }
+
+            union.Properties.Add(new PropertyFact(name, facts.All(f => f?.Required == true), value, present[0].Node));
+        }
+
+        union.AllowsOtherProperties = parts.Any(p => p.AllowsOtherProperties);
+        return union;
+    }
+
     private void Fill(SchemaFact schema)
     {
         var node = schema.Node;
@@ -343,6 +387,9 @@ public sealed class ContractFacts
 
     private static bool IsObjectSchema(JsonObject node) =>
         node.ContainsKey("properties") || (TypeOf(node).Kind == ValueKind.Object && node["additionalProperties"] is not JsonObject);
+
+    private static bool IsAnnotationOnly(JsonObject node) =>
+        node.All(p => p.Key is "description" or "title" or "example" or "examples" or "deprecated");
 
     private static bool IsNullSchema(JsonObject node) =>
         node["type"] is JsonValue type && type.GetValue<string>() == "null";

@@ -149,7 +149,7 @@ internal static class ModelPartialsWriter
         }
 
         // A hand-written value type (x-akua-clr-type) has its own overload; collections are checked as usual.
-        if (property.ClrType is { } clrType && !clrType.StartsWith("System.Collections", StringComparison.Ordinal) && clrType != "string")
+        if (property.ClrType is { } clrType && !clrType.StartsWith("System.Collections", StringComparison.Ordinal) && clrType is not ("string" or "long" or "int" or "double" or "bool"))
         {
             return "Value";
         }

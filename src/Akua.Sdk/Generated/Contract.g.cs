@@ -372,7 +372,7 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule CommercialMode = new("commercial_mode", AkuaValueKind.String) { Enum = ["paid", "non_billable_test"] };
         public static readonly AkuaValueRule PricingRequest = new("pricing_request", AkuaValueKind.Object) { Schema = static () => OfferPricingRequestRules.ThisSchema };
         public static readonly AkuaValueRule Notes = new("notes", AkuaValueKind.String) { MaxLength = 500 };
-        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Format = "int64", Minimum = 1m };
+        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Minimum = 1m };
         public static readonly AkuaValueRule MaxUses = new("max_uses", AkuaValueKind.Integer) { Nullable = true, Minimum = 1m, Maximum = 10000m };
         public static readonly AkuaValueRule OrderTtlMinutes = new("order_ttl_minutes", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 1440m };
         public static readonly AkuaValueRule Tier = new("tier", AkuaValueKind.String) { MaxLength = 32 };
@@ -457,14 +457,14 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule RequestedPolicySnapshot = new("requested_policy_snapshot", AkuaValueKind.Object) { Schema = static () => OfferPolicySnapshotRules.ThisSchema };
         public static readonly AkuaValueRule ApprovedPolicySnapshot = new("approved_policy_snapshot", AkuaValueKind.Object) { Schema = static () => OfferPolicySnapshotRules.ThisSchema };
         public static readonly AkuaValueRule Notes = new("notes", AkuaValueKind.String);
-        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Minimum = 0m };
         public static readonly AkuaValueRule MaxUses = new("max_uses", AkuaValueKind.Integer) { Minimum = 1m };
         public static readonly AkuaValueRule OrderTtlMinutes = new("order_ttl_minutes", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 1440m };
         public static readonly AkuaValueRule UsedCount = new("used_count", AkuaValueKind.Integer) { Minimum = 0m };
-        public static readonly AkuaValueRule ArchivedAt = new("archived_at", AkuaValueKind.Integer) { Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule ArchivedAt = new("archived_at", AkuaValueKind.Integer) { Minimum = 0m };
         public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["active", "archived", "expired", "redeemed"] };
-        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Format = "int64", Minimum = 0m };
-        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Minimum = 0m };
         public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String);
         public static readonly AkuaValueRule ProductName = new("product_name", AkuaValueKind.String);
         public static readonly AkuaValueRule ImageUrl = new("image_url", AkuaValueKind.String);
@@ -567,7 +567,7 @@ namespace Akua.Sdk.Contract
         public const int UnitAmountMinimum = 0;
         public const int UnitAmountMaximum = 100000000;
         public static readonly AkuaValueRule Currency = new("currency", AkuaValueKind.String) { Required = true, Enum = ["eur", "usd"] };
-        public static readonly AkuaValueRule UnitAmount = new("unit_amount", AkuaValueKind.Integer) { Required = true, Format = "int64", Minimum = 0m, Maximum = 100000000m };
+        public static readonly AkuaValueRule UnitAmount = new("unit_amount", AkuaValueKind.Integer) { Required = true, Minimum = 0m, Maximum = 100000000m };
         public static readonly AkuaValueRule Interval = new("interval", AkuaValueKind.String) { Required = true, Enum = ["month", "year"] };
 
         public static readonly AkuaSchemaRules ThisSchema = new("OfferPricingRequest", false, [Currency, UnitAmount, Interval])
@@ -580,7 +580,7 @@ namespace Akua.Sdk.Contract
     {
         public const int UnitAmountMinimum = 0;
         public static readonly AkuaValueRule Currency = new("currency", AkuaValueKind.String) { Required = true, Enum = ["eur", "usd"] };
-        public static readonly AkuaValueRule UnitAmount = new("unit_amount", AkuaValueKind.Integer) { Required = true, Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule UnitAmount = new("unit_amount", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
         public static readonly AkuaValueRule Interval = new("interval", AkuaValueKind.String) { Required = true, Enum = ["month", "year"] };
         public static readonly AkuaValueRule Source = new("source", AkuaValueKind.String) { Required = true, Enum = ["channel_policy", "request"] };
 
@@ -636,11 +636,11 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule CustomImage = new("custom_image", AkuaValueKind.String);
         public static readonly AkuaValueRule CustomDescription = new("custom_description", AkuaValueKind.String);
         public static readonly AkuaValueRule Marketplace = new("marketplace", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => ProductMarketplaceRules.ThisSchema };
-        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Format = "int64", Minimum = 0m };
-        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
         public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String) { Required = true };
         public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["active", "archived"] };
-        public static readonly AkuaValueRule ArchivedAt = new("archived_at", AkuaValueKind.Integer) { Format = "int64", Minimum = 0m };
+        public static readonly AkuaValueRule ArchivedAt = new("archived_at", AkuaValueKind.Integer) { Minimum = 0m };
         public static readonly AkuaValueRule ArchiveReason = new("archive_reason", AkuaValueKind.String);
 
         public static readonly AkuaSchemaRules ThisSchema = new("Product", true, [Id, HtmlUrl, Name, WorkspaceId, Package, CustomImage, CustomDescription, Marketplace, CreatedAt, UpdatedAt, Etag, State, ArchivedAt, ArchiveReason])

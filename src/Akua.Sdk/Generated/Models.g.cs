@@ -45,7 +45,7 @@ namespace Akua.Sdk
         public string WorkspaceId { get; set; } = default!;
 
         /// <summary>
-        /// The <c>package</c> field.
+        /// The package this product sells and the version pin its offers and installs resolve.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -64,7 +64,7 @@ namespace Akua.Sdk
         public string? CustomDescription { get; set; }
 
         /// <summary>
-        /// The <c>marketplace</c> field.
+        /// How the product is listed on the Akua marketplace; null when it has never been listed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("marketplace")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -94,7 +94,7 @@ namespace Akua.Sdk
         public string Etag { get; set; } = default!;
 
         /// <summary>
-        /// The <c>state</c> field.
+        /// Whether the product is live or archived.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -216,7 +216,7 @@ namespace Akua.Sdk
         public string Id { get; set; } = default!;
 
         /// <summary>
-        /// The <c>version_pin</c> field.
+        /// Which version of the package the product sells: the newest release or one fixed version.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version_pin")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -280,7 +280,7 @@ namespace Akua.Sdk
     }
 
     /// <summary>
-    /// `latest` follows new releases of the package; `pinned` stays on one version.
+    /// latest<c> follows new releases of the package; </c>pinned<c> stays on one version.</c>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<PackageVersionPinKind>))]
@@ -356,7 +356,7 @@ namespace Akua.Sdk
         public string PackageId { get; set; } = default!;
 
         /// <summary>
-        /// The <c>package_version_pin</c> field.
+        /// Which version of the package the product sells.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_pin")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -375,7 +375,7 @@ namespace Akua.Sdk
         public string? CustomDescription { get; set; }
 
         /// <summary>
-        /// The <c>marketplace</c> field.
+        /// How to list the product on the marketplace; unlisted when absent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("marketplace")]
         public ProductMarketplace? Marketplace { get; set; }
@@ -443,7 +443,7 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>data</c> field.
+        /// The products on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -534,7 +534,7 @@ namespace Akua.Sdk
         public System.Collections.Generic.IDictionary<string, OfferFieldValueInput>? FieldValues { get; set; }
 
         /// <summary>
-        /// The <c>customer</c> field.
+        /// Who the offer is for, for the seller's own records; never shown to customers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customer")]
         public OfferCustomer? Customer { get; set; }
@@ -546,13 +546,13 @@ namespace Akua.Sdk
         public string? InternalNote { get; set; }
 
         /// <summary>
-        /// The <c>commercial_mode</c> field.
+        /// The commercial path to ask the offer channel's policy for.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
         public CommercialMode? CommercialMode { get; set; }
 
         /// <summary>
-        /// The <c>pricing_request</c> field.
+        /// The price to ask the offer channel's policy for.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("pricing_request")]
         public OfferPricingRequest? PricingRequest { get; set; }
@@ -731,7 +731,7 @@ namespace Akua.Sdk
         public System.Collections.Generic.IReadOnlyDictionary<string, OfferFieldValue>? FieldValues { get; set; }
 
         /// <summary>
-        /// The <c>customer</c> field.
+        /// Who the seller made the offer for. Sellers only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customer")]
         public OfferCustomer? Customer { get; set; }
@@ -767,25 +767,25 @@ namespace Akua.Sdk
         public string? OfferChannelId { get; set; }
 
         /// <summary>
-        /// The <c>commercial_mode</c> field.
+        /// The commercial path the offer follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
         public CommercialMode? CommercialMode { get; set; }
 
         /// <summary>
-        /// The <c>approval_state</c> field.
+        /// Where the offer stands with approval under its channel policy.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approval_state")]
         public OfferApprovalState? ApprovalState { get; set; }
 
         /// <summary>
-        /// The <c>requested_policy_snapshot</c> field.
+        /// The channel policy terms asked for when the offer was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requested_policy_snapshot")]
         public OfferPolicySnapshot? RequestedPolicySnapshot { get; set; }
 
         /// <summary>
-        /// The <c>approved_policy_snapshot</c> field.
+        /// The channel policy terms the offer was approved with.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approved_policy_snapshot")]
         public OfferPolicySnapshot? ApprovedPolicySnapshot { get; set; }
@@ -829,7 +829,7 @@ namespace Akua.Sdk
         public System.DateTimeOffset? ArchivedAt { get; set; }
 
         /// <summary>
-        /// The <c>status</c> field.
+        /// Where the offer is in its life, derived by the server.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1030,7 +1030,7 @@ namespace Akua.Sdk
     }
 
     /// <summary>
-    /// The commercial path asked for: `paid` goes through checkout when the policy says so; `non_billable_test` makes a test offer that bills nothing, when the policy allows it. The channel policy has the final word.
+    /// The commercial path asked for: <c>paid</c> goes through checkout when the policy says so; <c>non_billable_test</c> makes a test offer that bills nothing, when the policy allows it. The channel policy has the final word.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<CommercialMode>))]
@@ -1215,7 +1215,7 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>currency</c> field.
+        /// The currency of the price.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1229,7 +1229,7 @@ namespace Akua.Sdk
         public long UnitAmount { get; set; } = default!;
 
         /// <summary>
-        /// The <c>interval</c> field.
+        /// How often the price is charged.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1264,55 +1264,55 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>offer_channel_id</c> field.
+        /// The offer channel whose policy this is.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offer_channel_id")]
         [System.Text.Json.Serialization.JsonRequired]
         public string OfferChannelId { get; set; } = default!;
 
         /// <summary>
-        /// The <c>channel_policy_id</c> field.
+        /// The policy that applied.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_id")]
         [System.Text.Json.Serialization.JsonRequired]
         public string ChannelPolicyId { get; set; } = default!;
 
         /// <summary>
-        /// The <c>channel_policy_version</c> field.
+        /// The version of that policy.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_version")]
         [System.Text.Json.Serialization.JsonRequired]
         public int ChannelPolicyVersion { get; set; } = default!;
 
         /// <summary>
-        /// The <c>commercial_mode</c> field.
+        /// The commercial path the policy settled on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
         [System.Text.Json.Serialization.JsonRequired]
         public CommercialMode CommercialMode { get; set; } = default!;
 
         /// <summary>
-        /// The <c>approval_required</c> field.
+        /// True when the offer needs approval before it can be redeemed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approval_required")]
         [System.Text.Json.Serialization.JsonRequired]
         public bool ApprovalRequired { get; set; } = default!;
 
         /// <summary>
-        /// The <c>checkout_required</c> field.
+        /// True when redeeming goes through checkout.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("checkout_required")]
         [System.Text.Json.Serialization.JsonRequired]
         public bool CheckoutRequired { get; set; } = default!;
 
         /// <summary>
-        /// The <c>pricing_summary</c> field.
+        /// The price the policy settled on, when there is one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("pricing_summary")]
         public OfferPricingSummary? PricingSummary { get; set; }
 
         /// <summary>
-        /// The <c>support_scope</c> field.
+        /// What the seller's support may see of the install.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("support_scope")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1363,7 +1363,7 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>currency</c> field.
+        /// The currency of the price.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1377,14 +1377,14 @@ namespace Akua.Sdk
         public long UnitAmount { get; set; } = default!;
 
         /// <summary>
-        /// The <c>interval</c> field.
+        /// How often the price is charged.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
         [System.Text.Json.Serialization.JsonRequired]
         public PricingInterval Interval { get; set; } = default!;
 
         /// <summary>
-        /// The <c>source</c> field.
+        /// Where the price came from.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1421,14 +1421,14 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>type</c> field.
+        /// The kind of support relationship.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonRequired]
         public SupportScopeType Type { get; set; } = default!;
 
         /// <summary>
-        /// The <c>visibility</c> field.
+        /// The parts of the install support may see, at most 20.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1735,7 +1735,7 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>data</c> field.
+        /// The offers on this page, newest first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -1784,13 +1784,13 @@ namespace Akua.Sdk
     {
 
         /// <summary>
-        /// The <c>success</c> field.
+        /// Always false on an error.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
         /// <summary>
-        /// The <c>errors</c> field.
+        /// What went wrong, one entry per problem.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IReadOnlyList<ApiErrorEntry> Errors { get; set; } = default!;

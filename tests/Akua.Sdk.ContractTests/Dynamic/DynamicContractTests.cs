@@ -24,7 +24,7 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
     /// <summary>No operation's rounds may take longer than this, whatever <see cref="Rounds"/> says.</summary>
     private static readonly TimeSpan TimeBudgetPerOperation = TimeSpan.FromSeconds(15);
 
-    [Fact]
+    [PrismFact]
     public Task OffersCreate() => RoundsAsync(
         (akua, round) => akua.Offers.CreateAsync(OfferRequests.ByName(OfferRequests.Shapes[round % OfferRequests.Shapes.Count])),
         created =>
@@ -33,21 +33,21 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
             Assert.NotNull(created.ShortHash);
         });
 
-    [Fact]
+    [PrismFact]
     public Task OffersGet() => RoundsAsync((akua, _) => akua.Offers.GetAsync(OfferId), ResponseChecks.Offer);
 
-    [Fact]
+    [PrismFact]
     public Task OffersResolveAnonymously() => RoundsAsync((akua, _) => akua.Offers.ResolveAsync("aB3dE5fG"), ResponseChecks.Offer, anonymous: true);
 
-    [Fact]
+    [PrismFact]
     public Task OffersResolveAuthenticated() => RoundsAsync((akua, _) => akua.Offers.ResolveAsync("aB3dE5fG"), ResponseChecks.Offer);
 
-    [Fact]
+    [PrismFact]
     public Task OffersListPage() => RoundsAsync(
         (akua, round) => akua.Offers.ListPageAsync(round % 2 == 0 ? null : new ListOffersOptions { Limit = 20, Cursor = "cur_abc", ProductId = ProductId }),
         page => ResponseChecks.Page(page, ResponseChecks.Offer));
 
-    [Fact]
+    [PrismFact]
     public Task OffersListAsyncFirstPages() => RoundsAsync(
         async (akua, _) =>
         {
@@ -65,13 +65,13 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
         },
         offers => Assert.All(offers, ResponseChecks.Offer));
 
-    [Fact]
+    [PrismFact]
     public Task OffersArchive() => RoundsAsync((akua, _) => akua.Offers.ArchiveAsync(OfferId, "etag-7f3a9c"), ResponseChecks.Offer);
 
-    [Fact]
+    [PrismFact]
     public Task OffersUnarchive() => RoundsAsync((akua, _) => akua.Offers.UnarchiveAsync(OfferId, "etag-7f3a9c"), ResponseChecks.Offer);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsCreate() => RoundsAsync(
         (akua, round) => akua.Products.CreateAsync(new CreateProductRequest
         {
@@ -82,30 +82,30 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
         }),
         ResponseChecks.Product);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsGet() => RoundsAsync((akua, _) => akua.Products.GetAsync(ProductId), ResponseChecks.Product);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsListPage() => RoundsAsync(
         (akua, round) => akua.Products.ListPageAsync(round % 2 == 0 ? null : new ListProductsOptions { Limit = 50, Cursor = "cur_abc" }),
         page => ResponseChecks.Page(page, ResponseChecks.Product));
 
-    [Fact]
+    [PrismFact]
     public Task ProductsUpdate() => RoundsAsync(
         (akua, _) => akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { Name = "PostgreSQL Pro" }.ClearCustomImage(), "etag-7f3a9c"),
         ResponseChecks.Product);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsReadModifyWriteUpdate() => RoundsAsync(
         (akua, _) => akua.Products.UpdateAsync(ProductId, current => new UpdateProductRequest { Name = "PostgreSQL (beta)" }),
         ResponseChecks.Product);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsArchive() => RoundsAsync(
         (akua, round) => akua.Products.ArchiveAsync(ProductId, "etag-7f3a9c", round % 2 == 0 ? null : new ArchiveProductRequest { CascadeOffers = true, ArchiveReason = "Replaced" }),
         ResponseChecks.Product);
 
-    [Fact]
+    [PrismFact]
     public Task ProductsUnarchive() => RoundsAsync((akua, _) => akua.Products.UnarchiveAsync(ProductId, "etag-7f3a9c"), ResponseChecks.Product);
 
     private async Task RoundsAsync<T>(Func<AkuaClient, int, Task<T>> call, Action<T> check, bool anonymous = false)

@@ -20,7 +20,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         return data;
     }
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(CreateCases))]
     public Task Create(string shape, CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -30,7 +30,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         Assert.False(string.IsNullOrEmpty(created.ShortHash));
     });
 
-    [Fact]
+    [PrismFact]
     public Task CreateMany() => AgainstPrismAsync(async () =>
     {
         using var akua = CreateClient(CallVariant.ClientWorkspace);
@@ -40,7 +40,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         Assert.Equal(0, batch.FailedCount);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task Get(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -49,7 +49,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         AssertOffer(offer);
     });
 
-    [Fact]
+    [PrismFact]
     public Task ResolveAnonymously() => AgainstPrismAsync(async () =>
     {
         using var akua = CreateAnonymousClient();
@@ -57,7 +57,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         AssertOffer(offer);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ResolveAuthenticated(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -66,7 +66,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         AssertOffer(offer);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ListPage(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -82,7 +82,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         await akua.Offers.ListPageAsync(new ListOffersOptions { Limit = 100 }, Options(variant));
     });
 
-    [Fact]
+    [PrismFact]
     public Task ListAsyncFirstItem() => AgainstPrismAsync(async () =>
     {
         using var akua = CreateClient(CallVariant.ClientWorkspace);
@@ -93,7 +93,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         }
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ArchiveAndUnarchiveById(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -104,7 +104,7 @@ public sealed class OffersContractTests(StaticPrismFixture fixture) : StaticCont
         AssertOffer(active);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ArchiveAndUnarchiveOfferYouRead(CallVariant variant) => AgainstPrismAsync(async () =>
     {

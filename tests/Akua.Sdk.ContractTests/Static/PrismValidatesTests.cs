@@ -30,7 +30,7 @@ public sealed class PrismValidatesTests(StaticPrismFixture fixture) : StaticCont
         { "GET", "offers:resolve", null, null },
     };
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(BadRequests))]
     public async Task PrismRejectsARequestThatBreaksTheDocument(string method, string path, string? body, string? ifMatch)
     {
@@ -55,7 +55,7 @@ public sealed class PrismValidatesTests(StaticPrismFixture fixture) : StaticCont
         Assert.NotEmpty(violations);
     }
 
-    [Fact]
+    [PrismFact]
     public async Task PrismRejectsAMissingToken()
     {
         var from = Prism.LogLines().Count;
@@ -65,7 +65,7 @@ public sealed class PrismValidatesTests(StaticPrismFixture fixture) : StaticCont
         Assert.NotEmpty(PrismServer.Violations(await Prism.FlushLogAsync(from)));
     }
 
-    [Fact]
+    [PrismFact]
     public async Task TheSdkSurfacesPrismsRejection()
     {
         // An anonymous client may call any operation; Prism demands a token for products.get.

@@ -8,7 +8,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
 {
     private const string ProductId = "prod_j572abc123def456";
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task CreateWithLatestPin(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -19,7 +19,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         AssertProduct(product);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task CreateFullyPopulatedWithPinnedVersion(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -41,7 +41,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
             Options(variant));
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task Get(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -49,7 +49,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         AssertProduct(await akua.Products.GetAsync(ProductId, Options(variant)));
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task List(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -65,7 +65,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         }
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task UpdateFields(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -86,7 +86,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         await akua.Products.UpdateAsync(ProductId, new UpdateProductRequest { PackageVersionPin = PackageVersionPin.Latest }, "etag-9c5e1f", Options(variant));
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ReadModifyWriteUpdate(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -100,7 +100,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         AssertProduct(unchanged);
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task ArchiveWithAndWithoutBody(CallVariant variant) => AgainstPrismAsync(async () =>
     {
@@ -112,7 +112,7 @@ public sealed class ProductsContractTests(StaticPrismFixture fixture) : StaticCo
         AssertProduct(await akua.Products.ArchiveAsync(product, new ArchiveProductRequest { CascadeOffers = false }, Options(variant)));
     });
 
-    [Theory]
+    [PrismTheory]
     [MemberData(nameof(Variants))]
     public Task Unarchive(CallVariant variant) => AgainstPrismAsync(async () =>
     {

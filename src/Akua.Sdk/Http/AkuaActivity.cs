@@ -2,20 +2,28 @@ using System.Diagnostics;
 
 namespace Akua.Sdk;
 
-/// <summary>Tracing: one <see cref="Activity"/> per operation on the <c>Akua.Sdk</c> source.</summary>
+/// <summary>
+/// Tracing: one <see cref="Activity"/> per operation on the <c>Akua.Sdk</c> source, with the
+/// OpenTelemetry semantic-convention attribute names where they apply. It is an internal span
+/// (the logical call) above HttpClient's own HTTP client spans, one per attempt, which carry the
+/// wire details; a retry shows as an <c>akua.retry</c> event on it.
+/// </summary>
 internal static class AkuaActivity
 {
     public const string SourceName = "Akua.Sdk";
 
+    public const string RetryEventName = "akua.retry";
+
     public static readonly ActivitySource Source = new(SourceName, typeof(AkuaActivity).Assembly.GetName().Version?.ToString(3));
 
-    public static Activity? Start(Contract.AkuaOperationInfo operation)
+    public static Activity? Start(Contract.AkuaOperationInfo operation, Uri baseAddress)
     {
-        var activity = Source.StartActivity(operation.Name, ActivityKind.Client);
+        var activity = Source.StartActivity(operation.Name, ActivityKind.Internal);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("akua.operation", operation.OperationId);
             activity.SetTag("http.request.method", operation.Method.Method);
+            activity.SetTag("server.address", baseAddress.Host);
         }
 
         return activity;
@@ -27,6 +35,20 @@ internal static class AkuaActivity
         {
             activity.SetTag("http.response.status_code", (int)response.StatusCode);
             activity.SetTag("akua.request_id", AkuaHeaders.RequestId(response));
+        }
+    }
+
+    /// <summary>Marks a retry on the call's activity (the current one while the pipeline runs).</summary>
+    public static void Retrying(int attempt, string outcome, TimeSpan delay)
+    {
+        if (Activity.Current is { Source.Name: SourceName, IsAllDataRequested: true } activity)
+        {
+            activity.AddEvent(new ActivityEvent(RetryEventName, tags: new ActivityTagsCollection
+            {
+                ["akua.attempt"] = attempt,
+                ["akua.retry.outcome"] = outcome,
+                ["akua.retry.delay_ms"] = (long)delay.TotalMilliseconds,
+            }));
         }
     }
 

@@ -14,8 +14,11 @@ internal static class AkuaMetrics
     /// <summary>The name of the retry counter.</summary>
     public const string RetriesInstrumentName = "akua.client.retries";
 
-    /// <summary>The tag holding the HTTP method of the retried request.</summary>
+    /// <summary>The tag holding the HTTP method (semantic conventions).</summary>
     public const string MethodTag = "http.request.method";
+
+    /// <summary>The tag holding the operation id, such as <c>offers.get</c>.</summary>
+    public const string OperationTag = "akua.operation";
 
     /// <summary>The SDK's meter.</summary>
     internal static readonly Meter Meter = new(MeterName, typeof(AkuaMetrics).Assembly.GetName().Version?.ToString());
@@ -31,18 +34,24 @@ internal static class AkuaMetrics
         Meter.CreateHistogram<double>(OperationDurationInstrumentName, unit: "s", description: "Duration of Akua SDK operations, retries included.");
 
     /// <summary>Records one finished operation.</summary>
-    /// <param name="operationId">The operation id, e.g. <c>offers.create</c>.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="serverAddress">The API's host.</param>
     /// <param name="startTimestamp">When it started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
     /// <param name="statusCode">The final HTTP status, when there was one.</param>
     /// <param name="errorType">The exception type, when it failed.</param>
-    internal static void RecordOperation(string operationId, long startTimestamp, int? statusCode, string? errorType)
+    internal static void RecordOperation(Contract.AkuaOperationInfo operation, string serverAddress, long startTimestamp, int? statusCode, string? errorType)
     {
         if (!OperationDuration.Enabled)
         {
             return;
         }
 
-        var tags = new System.Diagnostics.TagList { { "akua.operation", operationId } };
+        var tags = new System.Diagnostics.TagList
+        {
+            { OperationTag, operation.OperationId },
+            { MethodTag, operation.Method.Method },
+            { "server.address", serverAddress },
+        };
         if (statusCode is { } status)
         {
             tags.Add("http.response.status_code", status);

@@ -85,14 +85,14 @@ internal sealed class AkuaPipeline
     private async Task<TResult> SendAsync<TState, TResult>(
         AkuaCall call, TState state, Func<HttpResponseMessage, AkuaCall, TState, TResult> read, CancellationToken cancellationToken)
     {
-        using var activity = AkuaActivity.Start(call.Operation);
+        var settings = Settings;
+        using var activity = AkuaActivity.Start(call.Operation, settings.Options.BaseAddress);
         var started = Stopwatch.GetTimestamp();
         AkuaRequestMessage? request = null;
         CancellationTokenSource? bound = null;
         try
         {
             ObjectDisposedException.ThrowIf(_isDisposed(), typeof(AkuaClient));
-            var settings = Settings;
             var chain = _callerOwned ? AkuaChain.CallerOwned : settings.Options.EnableResilience ? AkuaChain.Resilient : AkuaChain.Plain;
             request = CreateRequest(call, settings);
             var token = cancellationToken;
@@ -125,22 +125,22 @@ internal sealed class AkuaPipeline
 
                 var result = read(response, call, state);
                 AkuaActivity.Succeeded(activity, response);
-                AkuaMetrics.RecordOperation(call.Operation.OperationId, started, (int)response.StatusCode, errorType: null);
+                AkuaMetrics.RecordOperation(call.Operation, settings.ServerAddress, started, (int)response.StatusCode, errorType: null);
                 return result;
             }
         }
         catch (AkuaTokenProviderException failure)
         {
-            Observe(failure.InnerException!, activity, call, started);
+            Observe(failure.InnerException!, activity, call, settings, started);
             failure.Rethrow();
             throw;
         }
         catch (Exception exception) when (Translate(exception, request, cancellationToken, bound) is { } translated)
         {
-            Observe(translated, activity, call, started);
+            Observe(translated, activity, call, settings, started);
             throw translated;
         }
-        catch (Exception exception) when (Observe(exception, activity, call, started))
+        catch (Exception exception) when (Observe(exception, activity, call, settings, started))
         {
             throw; // Not reached: the filter records and returns false.
         }
@@ -281,7 +281,7 @@ internal sealed class AkuaPipeline
     }
 
     // An exception filter that records the failure and never catches.
-    private static bool Observe(Exception exception, Activity? activity, AkuaCall call, long started)
+    private static bool Observe(Exception exception, Activity? activity, AkuaCall call, AkuaPipelineSettings settings, long started)
     {
         AkuaActivity.Failed(activity, exception);
         var statusCode = exception switch
@@ -290,7 +290,7 @@ internal sealed class AkuaPipeline
             AkuaInvalidResponseException invalid => invalid.StatusCode,
             _ => (int?)null,
         };
-        AkuaMetrics.RecordOperation(call.Operation.OperationId, started, statusCode, exception.GetType().FullName);
+        AkuaMetrics.RecordOperation(call.Operation, settings.ServerAddress, started, statusCode, exception.GetType().FullName);
         return false;
     }
 
@@ -352,6 +352,9 @@ internal sealed class AkuaPipelineSettings(AkuaClientOptions options, string use
     public string BaseAddress { get; } = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress.AbsoluteUri : options.BaseAddress.AbsoluteUri + "/";
 
     public string? WorkspaceContext { get; } = options.WorkspaceContext;
+
+    /// <summary>The API's host, for telemetry (<c>server.address</c>).</summary>
+    public string ServerAddress { get; } = options.BaseAddress.Host;
 
     public string UserAgent { get; } = options.ApplicationId is { } applicationId ? userAgentBase + " " + applicationId : userAgentBase;
 

@@ -201,13 +201,14 @@ public static class AkuaResilience
             {
                 var request = GetRequest(args.Context, args.Outcome);
                 var method = request?.Method.Method ?? "";
-                retryCounter.Add(1, new KeyValuePair<string, object?>(AkuaMetrics.MethodTag, method));
+                var operation = request is AkuaRequestMessage message ? message.Call.Operation.OperationId : AkuaHeaders.Sanitize(request?.RequestUri?.AbsolutePath ?? "");
+                retryCounter.Add(1, new KeyValuePair<string, object?>(AkuaMetrics.MethodTag, method), new KeyValuePair<string, object?>(AkuaMetrics.OperationTag, operation));
+                var outcome = args.Outcome.Exception is { } exception
+                    ? exception.GetType().Name
+                    : ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
+                AkuaActivity.Retrying(args.AttemptNumber + 1, outcome, args.RetryDelay);
                 if (logger.IsEnabled(LogLevel.Warning))
                 {
-                    var outcome = args.Outcome.Exception is { } exception
-                        ? exception.GetType().Name
-                        : ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
-                    var operation = request is AkuaRequestMessage message ? message.Call.Operation.OperationId : AkuaHeaders.Sanitize(request?.RequestUri?.AbsolutePath ?? "");
                     AkuaLog.RetryingAttempt(logger, operation, method, args.AttemptNumber + 1, outcome, (long)args.RetryDelay.TotalMilliseconds);
                 }
 

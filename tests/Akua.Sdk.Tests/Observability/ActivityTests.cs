@@ -38,7 +38,8 @@ public sealed class ActivityTests : IDisposable
 
         var activity = Assert.Single(ChildrenOf(parent));
         Assert.Equal("Akua.Offers.Get", activity.OperationName);
-        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal(ActivityKind.Internal, activity.Kind);
+        Assert.Equal("api.akua.dev", activity.GetTagItem("server.address"));
         Assert.Equal("offers.get", activity.GetTagItem("akua.operation"));
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));

@@ -1,35 +1,98 @@
-// Runs a local Akua emulator until stopped (Ctrl+C, SIGTERM or end of standard input).
-//
-//   dotnet run --project samples/Akua.Sdk.Emulator [-- --env-file path]
-//
-// It prints AKUA_BASE_ADDRESS and AKUA_API_TOKEN; with --env-file it also writes them to that file
-// (written last, so a script can wait for the file to appear).
+// Runs a local Akua emulator until stopped (Ctrl+C or SIGTERM). `akua-emulator --help` for usage.
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Akua.Sdk.Testing;
 
-await using var emulator = await AkuaEmulator.StartAsync();
-var settings = $"AKUA_BASE_ADDRESS={emulator.BaseAddress}\nAKUA_API_TOKEN={emulator.ApiToken}\n";
-Console.Write(settings);
+const string Usage = """
+    Usage: akua-emulator [--port <n>] [--env-file <path>] [--trusted-partner]
 
-var envFile = args.Length == 2 && args[0] == "--env-file" ? args[1] : null;
-if (envFile is not null)
+    Runs an in-memory Akua API (Offers and Products) on 127.0.0.1 until Ctrl+C or SIGTERM, and
+    prints the settings that point an app at it, under the names the SDK's configuration binding
+    (AddAkuaSdk(configuration.GetSection("Akua"))) reads from the environment, and as AKUA_*:
+
+      Akua__BaseAddress=http://127.0.0.1:<port>/v1/
+      Akua__ApiToken=<token>
+      AKUA_BASE_ADDRESS=http://127.0.0.1:<port>/v1/
+      AKUA_API_TOKEN=<token>
+
+    Options:
+      --port <n>          listen on port n (1 to 65535); 0 or absent picks a free ephemeral port
+      --env-file <path>   also write those lines to <path>, once the emulator listens (a script
+                          can wait for the file, then source it)
+      --trusted-partner   accept the trusted-partner fields of create-offer (target_workspace_id,
+                          region_id, cluster_id)
+      -h, --help          show this help
+    """;
+
+var options = new AkuaEmulatorOptions();
+string? envFile = null;
+for (var i = 0; i < args.Length; i++)
 {
-    var temporary = envFile + ".tmp";
-    await File.WriteAllTextAsync(temporary, settings);
-    File.Move(temporary, envFile, overwrite: true);
+    switch (args[i])
+    {
+        case "-h" or "--help":
+            Console.WriteLine(Usage);
+            return 0;
+        case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+            options.Port = port;
+            i++;
+            break;
+        case "--env-file" when i + 1 < args.Length:
+            envFile = args[++i];
+            break;
+        case "--trusted-partner":
+            options.TrustedPartner = true;
+            break;
+        default:
+            Console.Error.WriteLine($"akua-emulator: unexpected '{args[i]}'{(args[i].StartsWith("--", StringComparison.Ordinal) ? " (or a missing or invalid value)" : "")}.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
 }
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+AkuaEmulator emulator;
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    emulator = await AkuaEmulator.StartAsync(options);
 }
-catch (OperationCanceledException)
+catch (IOException e)
 {
-    // Stopped.
+    Console.Error.WriteLine($"akua-emulator: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+    return 1;
 }
+
+await using (emulator)
+{
+    var settings =
+        $"Akua__BaseAddress={emulator.BaseAddress}\nAkua__ApiToken={emulator.ApiToken}\n" +
+        $"AKUA_BASE_ADDRESS={emulator.BaseAddress}\nAKUA_API_TOKEN={emulator.ApiToken}\n";
+    Console.Write(settings);
+    if (envFile is not null)
+    {
+        // Written whole and then renamed, so a script waiting for the file never reads half of it.
+        var temporary = envFile + ".tmp";
+        await File.WriteAllTextAsync(temporary, settings);
+        File.Move(temporary, envFile, overwrite: true);
+    }
+
+    Console.Error.WriteLine("Akua emulator running; Ctrl+C to stop.");
+    using var stop = new CancellationTokenSource();
+    void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }
+
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Stopped.
+    }
+}
+
+return 0;

@@ -1,4 +1,5 @@
 using System.Net;
+using Akua.Sdk.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Akua.Sdk.Testing;
 
 /// <summary>
-/// A local stand-in for the Akua API: a real HTTP server on 127.0.0.1 (an ephemeral port) that
+/// A local stand-in for the Akua API: a real HTTP server on 127.0.0.1 (an ephemeral port by default) that
 /// serves the twelve Offers and Products operations with Akua's semantics, keeping its state in
 /// memory. Point a client at <see cref="BaseAddress"/> with <see cref="ApiToken"/>.
 /// </summary>
@@ -20,7 +21,8 @@ namespace Akua.Sdk.Testing;
 /// What it emulates: bearer-token authentication, workspaces (the <c>akua-context</c> header),
 /// Akua-style ids and short hashes, <c>etag</c>/<c>if-match</c> concurrency, idempotency-key
 /// replay, cursor pagination, the document's validation rules with error paths, derived offer
-/// status, product archiving with cascade, and the customer-safe view of <c>offers:resolve</c>.
+/// status, product archiving with cascade, and the customer view of <c>offers:resolve</c> for
+/// anonymous callers and signed-in customers (<see cref="AddCustomer(string)"/>).
 /// </para>
 /// <para>
 /// What it adds for tests: <see cref="Faults"/> to inject failures, <see cref="RedeemOffer(string)"/>
@@ -31,6 +33,8 @@ namespace Akua.Sdk.Testing;
 public sealed class AkuaEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EmulatorStore _store;
+    private readonly Callers _callers;
     private readonly EmulatorHandler _handler;
     private int _disposed;
 
@@ -39,7 +43,9 @@ public sealed class AkuaEmulator : IAsyncDisposable
         _app = app;
         ApiToken = options.ApiToken;
         DefaultWorkspaceId = options.DefaultWorkspaceId;
-        _handler = new EmulatorHandler(options, Faults);
+        _store = new EmulatorStore(options);
+        _callers = new Callers(options);
+        _handler = new EmulatorHandler(_store, _callers, Faults);
     }
 
     /// <summary>The API's base address, such as <c>http://127.0.0.1:54321/v1/</c>; it ends with <c>/v1/</c>.</summary>
@@ -60,17 +66,25 @@ public sealed class AkuaEmulator : IAsyncDisposable
     /// <summary>The <c>idempotency-key</c> header of every request received that had one, in arrival order.</summary>
     public IReadOnlyList<string> ReceivedIdempotencyKeys => _handler.ReceivedIdempotencyKeys();
 
-    /// <summary>Starts an emulator on 127.0.0.1 with an ephemeral port.</summary>
-    /// <param name="options">Tokens, workspaces, clock and logging; defaults when null.</param>
+    /// <summary>The routes of the document's operations, for the emulator's own convention tests.</summary>
+    internal RouteTable Routes => _handler.Routes;
+
+    /// <summary>Starts an emulator on 127.0.0.1, on an ephemeral port unless <see cref="AkuaEmulatorOptions.Port"/> names one.</summary>
+    /// <param name="options">Tokens, workspaces, clock, port and logging; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentException">A token or workspace id in <paramref name="options"/> is empty.</exception>
+    /// <exception cref="ArgumentException">A token or workspace id in <paramref name="options"/> is empty, or the port is out of range.</exception>
+    /// <exception cref="IOException">The port is taken.</exception>
     public static async Task<AkuaEmulator> StartAsync(AkuaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AkuaEmulatorOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiToken, nameof(options));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultWorkspaceId, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        if (options.Port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"AkuaEmulatorOptions.Port must be 0 (an ephemeral port) to {IPEndPoint.MaxPort}.");
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -80,7 +94,7 @@ public sealed class AkuaEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
@@ -100,7 +114,7 @@ public sealed class AkuaEmulator : IAsyncDisposable
                 ?? throw new InvalidOperationException("The emulator's server did not report its address.");
             var origin = new Uri(address.TrimEnd('/') + "/");
             emulator.BaseAddress = new Uri(origin, "v1/");
-            emulator._handler.Origin = origin;
+            emulator._store.Origin = origin;
             return emulator;
         }
         catch
@@ -126,12 +140,32 @@ public sealed class AkuaEmulator : IAsyncDisposable
     /// <summary>How many offers a workspace holds, archived ones included.</summary>
     /// <param name="workspaceId">The workspace; <see cref="DefaultWorkspaceId"/> when null.</param>
     /// <returns>The number of offers.</returns>
-    public int OfferCount(string? workspaceId = null) => _handler.OfferCount(workspaceId ?? DefaultWorkspaceId);
+    public int OfferCount(string? workspaceId = null) => _store.Count(_store.Offers.Values, workspaceId ?? DefaultWorkspaceId);
 
     /// <summary>How many products a workspace holds, archived ones included.</summary>
     /// <param name="workspaceId">The workspace; <see cref="DefaultWorkspaceId"/> when null.</param>
     /// <returns>The number of products.</returns>
-    public int ProductCount(string? workspaceId = null) => _handler.ProductCount(workspaceId ?? DefaultWorkspaceId);
+    public int ProductCount(string? workspaceId = null) => _store.Count(_store.Products.Values, workspaceId ?? DefaultWorkspaceId);
+
+    /// <summary>
+    /// Signs a customer in: returns a bearer token the emulator accepts as that customer, whose
+    /// email counts as verified. With it, <c>offers:resolve</c> answers 403 for an offer whose
+    /// allowlist leaves the email out, and otherwise also shows the offer's note and pre-filled
+    /// values. A customer's token cannot call the seller operations (403).
+    /// </summary>
+    /// <param name="email">The customer's email address.</param>
+    /// <returns>A new token for that customer; each call returns another one.</returns>
+    /// <exception cref="ArgumentException"><paramref name="email"/> is not an email address.</exception>
+    public string AddCustomer(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (CreateOfferRequestRules.AllowedEmails.Items!.TextProblem(email) is { } problem)
+        {
+            throw new ArgumentException($"{nameof(email)} {problem}", nameof(email));
+        }
+
+        return _callers.AddCustomer(email);
+    }
 
     /// <summary>
     /// Redeems an offer once, as a customer accepting it would: its <c>used_count</c> goes up by
@@ -143,7 +177,7 @@ public sealed class AkuaEmulator : IAsyncDisposable
     public void RedeemOffer(string offerId)
     {
         ArgumentNullException.ThrowIfNull(offerId);
-        _handler.Redeem(offerId);
+        _store.Redeem(offerId);
     }
 
     /// <summary>Stops the server and releases its port.</summary>

@@ -34,4 +34,17 @@ public sealed class AkuaEmulatorOptions
 
     /// <summary>The seller name offers show to customers.</summary>
     public string SellerName { get; set; } = "Emulator Seller";
+
+    /// <summary>
+    /// Whether the tokens act for a trusted partner, who may send the delivery pins
+    /// <c>target_workspace_id</c>, <c>region_id</c> and <c>cluster_id</c> when creating an offer.
+    /// False by default: like Akua's published document, the emulator then answers them with 422.
+    /// </summary>
+    public bool TrustedPartner { get; set; }
+
+    /// <summary>
+    /// The port to listen on at 127.0.0.1, from 1 to 65535; 0 (the default) picks a free ephemeral
+    /// port, which is what tests should use.
+    /// </summary>
+    public int Port { get; set; }
 }

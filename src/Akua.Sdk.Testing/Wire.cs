@@ -34,31 +34,16 @@ internal sealed class ApiErrorItem
 /// <summary>The empty <c>result</c> object of an error body.</summary>
 internal sealed class EmptyResult;
 
-/// <summary>One page of products.</summary>
-internal sealed class ProductPage
+/// <summary>One page of a list (<c>ProductList</c>, <c>OfferList</c>).</summary>
+internal sealed class Page<T>
 {
     [JsonPropertyName("data")]
-    public List<Product> Data { get; set; } = [];
+    public List<T> Data { get; set; } = [];
 
     [JsonPropertyName("has_more")]
     public bool HasMore { get; set; }
 
     [JsonPropertyName("next_cursor")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public string? NextCursor { get; set; }
-}
-
-/// <summary>One page of offers.</summary>
-internal sealed class OfferPage
-{
-    [JsonPropertyName("data")]
-    public List<Offer> Data { get; set; } = [];
-
-    [JsonPropertyName("has_more")]
-    public bool HasMore { get; set; }
-
-    [JsonPropertyName("next_cursor")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? NextCursor { get; set; }
 }
 
@@ -67,8 +52,8 @@ internal sealed class OfferPage
 [JsonSerializable(typeof(Offer))]
 [JsonSerializable(typeof(OfferCreated))]
 [JsonSerializable(typeof(Product))]
-[JsonSerializable(typeof(ProductPage))]
-[JsonSerializable(typeof(OfferPage))]
+[JsonSerializable(typeof(Page<Product>))]
+[JsonSerializable(typeof(Page<Offer>))]
 [JsonSerializable(typeof(ApiErrorBody))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
 

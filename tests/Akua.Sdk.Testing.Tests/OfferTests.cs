@@ -106,8 +106,9 @@ public sealed class OfferTests
         var offer = await api.CreateOffer(product);
         var id = offer.GetProperty("id").GetString()!;
 
+        // offers.archive documents 422 and no 400.
         var missing = await api.Post($"offers/{id}:archive", null);
-        Assert.Equal(400, missing.Status);
+        Assert.Equal(422, missing.Status);
         Assert.Equal(["header/if-match"], missing.ErrorPaths);
 
         var archived = await api.Post($"offers/{id}:archive", null, ("if-match", offer.GetProperty("etag").GetString()!));
@@ -127,7 +128,8 @@ public sealed class OfferTests
         Assert.False(unarchived.Json.TryGetProperty("archived_at", out _));
 
         var withBody = await api.Post($"offers/{id}:archive", """{"reason":"no"}""", ("if-match", unarchived.Str("etag")));
-        Assert.Equal(400, withBody.Status);
+        Assert.Equal(422, withBody.Status);
+        Assert.Equal(["body/reason"], withBody.ErrorPaths);
     }
 
     [Fact]

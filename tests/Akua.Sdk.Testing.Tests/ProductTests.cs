@@ -79,11 +79,12 @@ public sealed class ProductTests
         Assert.Equal(second, archive.Json.GetProperty("errors")[0].GetProperty("metadata").GetProperty("current_etag").GetString());
     }
 
+    // These operations document 422 and no 400 for a request that breaks the document.
     [Theory]
     [InlineData("PATCH", "", """{"name":"New name"}""")]
     [InlineData("POST", ":archive", null)]
     [InlineData("POST", ":unarchive", null)]
-    public async Task Writes_without_if_match_are_rejected(string method, string suffix, string? body)
+    public async Task Writes_without_if_match_are_rejected_with_422(string method, string suffix, string? body)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var api = new Api(emulator);
@@ -91,7 +92,7 @@ public sealed class ProductTests
 
         var answer = await api.Send(new HttpMethod(method), "products/" + id + suffix, body);
 
-        Assert.Equal(400, answer.Status);
+        Assert.Equal(422, answer.Status);
         Assert.Equal(["header/if-match"], answer.ErrorPaths);
     }
 

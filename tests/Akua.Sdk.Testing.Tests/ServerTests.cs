@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Akua.Sdk.Testing.Tests;
@@ -16,6 +17,24 @@ public sealed class ServerTests
         Assert.StartsWith("sk_akua_", emulator.ApiToken, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex("^sk_akua_[A-Za-z0-9]{24,}$"), emulator.ApiToken);
         Assert.Equal("ws_emulator", emulator.DefaultWorkspaceId);
+    }
+
+    [Fact]
+    public async Task Listens_on_the_port_asked_for_and_refuses_one_that_is_taken_or_out_of_range()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { Port = port });
+        using var api = new Api(emulator);
+
+        Assert.Equal(port, emulator.BaseAddress.Port);
+        Assert.Equal(200, (await api.Get("products")).Status);
+        await Assert.ThrowsAnyAsync<IOException>(() => AkuaEmulator.StartAsync(new AkuaEmulatorOptions { Port = port }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AkuaEmulator.StartAsync(new AkuaEmulatorOptions { Port = 65536 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AkuaEmulator.StartAsync(new AkuaEmulatorOptions { Port = -1 }));
     }
 
     [Fact]
@@ -82,7 +101,6 @@ public sealed class ServerTests
             await anonymous.Get("offers/offer_x"),
             await wrong.Get("products"),
             await wrong.Get("offers"),
-            await wrong.Get("offers:resolve?short_hash=abcdefgh"),
         })
         {
             Assert.Equal(401, answer.Status);
@@ -92,6 +110,9 @@ public sealed class ServerTests
         }
 
         Assert.Equal(0, emulator.ProductCount());
+
+        // offers:resolve needs no token (the document gives it no security): a wrong one is anonymous.
+        Assert.Equal(404, (await wrong.Get("offers:resolve?short_hash=abcdefgh")).Status);
     }
 
     [Fact]

@@ -109,7 +109,8 @@ public sealed class ValidationTests
     [Fact]
     public async Task Valid_offers_with_every_field_are_accepted()
     {
-        await using var emulator = await AkuaEmulator.StartAsync();
+        // The delivery pins are for trusted partners (see TrustedPartnerTests).
+        await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { TrustedPartner = true });
         using var api = new Api(emulator);
         var product = (await api.CreateProduct()).GetProperty("id").GetString()!;
         var body = $$$"""

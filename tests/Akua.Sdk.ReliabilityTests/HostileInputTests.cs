@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Akua.Sdk.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -131,28 +129,10 @@ public sealed class HostileInputTests(ScenarioReport report)
         var options = new AkuaEmulatorOptions { ApiToken = token };
         await using var emulator = await AkuaEmulator.StartAsync(options);
 
-        var logs = new ConcurrentQueue<string>();
-        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(logs)));
-        var tags = new ConcurrentQueue<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "Akua.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                tags.Enqueue(a.DisplayName + " " + a.OperationName + " " + a.StatusDescription);
-                foreach (var tag in a.TagObjects)
-                {
-                    tags.Enqueue(tag.Key + "=" + tag.Value);
-                }
-
-                foreach (var e in a.Events)
-                {
-                    tags.Enqueue(e.Name + string.Join(",", e.Tags.Select(t => t.Key + "=" + t.Value)));
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        using var activities = new ActivityCapture();
+        var tags = activities.Tags;
 
         AkuaClientOptions Options(string t)
         {
@@ -194,12 +174,12 @@ public sealed class HostileInputTests(ScenarioReport report)
         await Try(() => client.Offers.GetAsync("a/../b"));
         var requests = emulator.RequestCount - before;
 
-        var haystacks = logs.Concat(tags).Concat(errors).ToList();
+        var haystacks = logs.Lines.Select(l => l.ToString()).Concat(tags).Concat(errors).ToList();
         var leaks = haystacks.Count(h => h.Contains(token, StringComparison.Ordinal) || h.Contains(wrongToken, StringComparison.Ordinal));
         report.Record(new ScenarioRow("hostile: token-leak scan (logs, activity tags, exceptions)", "503 ×3, drop ×3, HTML 502, 429, 401, 404, 422",
-            requests, 0, 0, $"{errors.Count(e => e.StartsWith("Akua", StringComparison.Ordinal))} exceptions, {logs.Count} log lines, {tags.Count} tags",
+            requests, 0, 0, $"{errors.Count(e => e.StartsWith("Akua", StringComparison.Ordinal))} exceptions, {logs.Lines.Count} log lines, {tags.Count} tags",
             $"token found {leaks} times"));
-        Assert.NotEmpty(logs);
+        Assert.NotEmpty(logs.Lines);
         Assert.NotEmpty(tags);
         Assert.True(errors.Count >= 8, $"only {errors.Count} failures collected");
         Assert.Equal(0, leaks);
@@ -215,37 +195,5 @@ public sealed class HostileInputTests(ScenarioReport report)
     {
         Assert.Throws<ArgumentException>(() => new AkuaClient(new AkuaClientOptions { BaseAddress = new Uri(address), ApiToken = "sk_akua_x" }));
         report.Record(new ScenarioRow("hostile: plain http to " + address, "none", 0, 0, 0, "ArgumentException", "refused by new AkuaClient(...)"));
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> sink) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, sink);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(string category, ConcurrentQueue<string> sink) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-            {
-                sink.Enqueue(category + " scope " + state);
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var line = $"{category} {logLevel} {eventId} {formatter(state, exception)} {exception}";
-                if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
-                {
-                    line += " " + string.Join(",", pairs.Select(p => p.Key + "=" + p.Value));
-                }
-
-                sink.Enqueue(line);
-            }
-        }
     }
 }

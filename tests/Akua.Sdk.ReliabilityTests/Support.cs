@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Akua.Sdk.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Akua.Sdk.ReliabilityTests;
 
@@ -23,9 +25,17 @@ internal static class Support
 
     public static AkuaClientOptions Options(Uri baseAddress, int maxRetries = 2)
     {
-        var o = new AkuaClientOptions { BaseAddress = baseAddress, ApiToken = "sk_akua_fault_server_token" };
-        Fast(o, maxRetries);
+        var o = new AkuaClientOptions();
+        Configure(o, baseAddress, maxRetries);
         return o;
+    }
+
+    /// <summary>Scenario settings against a fault server, for <c>new AkuaClient(options)</c> and <c>AddAkuaSdk</c> alike.</summary>
+    public static void Configure(AkuaClientOptions o, Uri baseAddress, int maxRetries = 2)
+    {
+        o.BaseAddress = baseAddress;
+        o.ApiToken = "sk_akua_fault_server_token";
+        Fast(o, maxRetries);
     }
 
     /// <summary>Runs <paramref name="call"/> and names its outcome: "success" or the exception's type.</summary>
@@ -59,4 +69,78 @@ internal static class Support
 
     /// <summary>A real offer body, as the emulator writes it.</summary>
     public static Task<string> OfferJsonAsync() => s_offerJson.Value;
+}
+
+/// <summary>One captured log line: its text (category, level, event, message and state values) and its exception.</summary>
+public sealed record CapturedLog(string Text, Exception? Exception)
+{
+    public override string ToString() => $"{Text} {Exception}";
+}
+
+/// <summary>Keeps every log line and scope of every category, at every level.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<CapturedLog> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, Lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capturing(string category, ConcurrentQueue<CapturedLog> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            sink.Enqueue(new CapturedLog(category + " scope " + state, null));
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = $"{category} {logLevel} {eventId} {formatter(state, exception)}";
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                line += " " + string.Join(",", pairs.Select(p => p.Key + "=" + p.Value));
+            }
+
+            sink.Enqueue(new CapturedLog(line, exception));
+        }
+    }
+}
+
+/// <summary>Records the name, status, tags and events of every activity of the <c>Akua.Sdk</c> source while it lives.</summary>
+internal sealed class ActivityCapture : IDisposable
+{
+    private readonly ActivityListener _listener;
+
+    public ActivityCapture()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Akua.Sdk",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                Tags.Enqueue(a.DisplayName + " " + a.OperationName + " " + a.StatusDescription);
+                foreach (var tag in a.TagObjects)
+                {
+                    Tags.Enqueue(tag.Key + "=" + tag.Value);
+                }
+
+                foreach (var e in a.Events)
+                {
+                    Tags.Enqueue(e.Name + string.Join(",", e.Tags.Select(t => t.Key + "=" + t.Value)));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public ConcurrentQueue<string> Tags { get; } = new();
+
+    public void Dispose() => _listener.Dispose();
 }

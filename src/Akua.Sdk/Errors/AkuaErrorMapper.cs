@@ -13,6 +13,9 @@ internal static class AkuaErrorMapper
     /// </summary>
     internal const int IdempotencyKeyReusedCode = 1010;
 
+    /// <summary>How much of the error entries an exception's message repeats.</summary>
+    private const int MaxErrorsInMessageLength = 1000;
+
     public static AkuaApiException Map(HttpResponseMessage response, AkuaCall call, DateTimeOffset now)
     {
         var statusCode = (int)response.StatusCode;
@@ -30,7 +33,8 @@ internal static class AkuaErrorMapper
         }
         else if (errors.Count > 0)
         {
-            message.Append(": ").AppendJoin("; ", errors);
+            // Each entry is bounded, their number is not: the message stays readable, Errors keeps them all.
+            message.Append(": ").Append(AkuaHeaders.Sanitize(string.Join("; ", errors), MaxErrorsInMessageLength));
         }
 
         if (requestId is not null)

@@ -66,16 +66,19 @@ internal static class AkuaRedirects
             return;
         }
 
-        var host = AkuaHeaders.Sanitize(message.RequestUri?.Host ?? "another host");
+        var authority = AkuaHeaders.Sanitize(now.Authority);
         response.Dispose();
         throw new AkuaApiException(
-            $"Akua {message.Call.Operation.OperationId} was redirected to {host} by a handler that follows redirects; the SDK never follows them. Use a transport with AllowAutoRedirect = false.",
+            $"Akua {message.Call.Operation.OperationId} was redirected to {authority} by a handler that follows redirects, so what the call carried may already have reached it; the SDK never follows them. Use a transport with AllowAutoRedirect = false.",
             (int)response.StatusCode);
     }
 
-    /// <summary>The host a 3xx response points to, for its error message.</summary>
+    /// <summary>
+    /// The host (and port, when not the scheme's default) a 3xx response points to, for its error
+    /// message: another port of the same host is another server. Never the user info.
+    /// </summary>
     public static string? Target(HttpResponseMessage response) =>
         response.Headers.Location is { } location
-            ? AkuaHeaders.Sanitize(location.IsAbsoluteUri ? location.Host : "a relative location on the same host")
+            ? AkuaHeaders.Sanitize(location.IsAbsoluteUri ? location.Authority : "a relative location on the same host")
             : null;
 }

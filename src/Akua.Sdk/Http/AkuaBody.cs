@@ -32,26 +32,34 @@ internal static class AkuaBody
             await using (stream.ConfigureAwait(false))
             {
                 buffer = ArrayPool<byte>.Shared.Rent(InitialSize(original, limit));
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                while (true)
                 {
-                    length += read;
-                    if (length > limit)
+                    if (length == buffer.Length && length < limit)
                     {
-                        if (isError)
+                        buffer = Grow(buffer, length, limit);
+                    }
+
+                    // The buffer grows to the limit and no further (limit + 1 would make the pool hand out twice
+                    // the limit), so a body past the limit costs at most the limit; one probe byte tells it apart.
+                    var room = (int)Math.Min(buffer.Length, limit) - length;
+                    if (room == 0)
+                    {
+                        // An error body is cut here (enough to report it); a success body with a byte more is too large.
+                        if (isError || await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0)
                         {
-                            // Enough to report the error; the rest is never read.
-                            length = (int)limit;
                             break;
                         }
 
                         throw TooLarge(response, call, maxResponseBytes);
                     }
 
-                    if (length == buffer.Length)
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
                     {
-                        buffer = Grow(buffer, length, limit);
+                        break;
                     }
+
+                    length += read;
                 }
             }
         }
@@ -96,12 +104,12 @@ internal static class AkuaBody
     {
         // Content-Length is the size on the wire; decompression may make the body larger.
         var hint = content.Headers.ContentLength is { } declared and > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
-        return (int)Math.Min(hint, limit + 1);
+        return (int)Math.Min(hint, limit);
     }
 
     private static byte[] Grow(byte[] buffer, int length, long limit)
     {
-        var next = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+        var next = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
         buffer.AsSpan(0, length).CopyTo(next);
         ArrayPool<byte>.Shared.Return(buffer);
         return next;

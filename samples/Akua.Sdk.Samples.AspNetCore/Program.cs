@@ -21,7 +21,10 @@ if (string.IsNullOrEmpty(builder.Configuration["Akua:ApiToken"]))
 
 // The one line that matters: clients bound to the "Akua" section, validated at start-up.
 builder.Services.AddAkuaSdk(builder.Configuration.GetSection("Akua"));
+
+// AkuaException (and the SDK's ArgumentExceptions) become RFC 7807 problem details: no try/catch below.
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<AkuaProblemDetails>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -41,45 +44,23 @@ if (emulator is not null)
 // Creates a private offer for one customer and returns the link to send them.
 app.MapPost("/deals", async (DealRequest deal, IOffersClient offers, CancellationToken cancellationToken) =>
 {
-    try
-    {
-        var created = await offers.CreateAsync(
-            new CreateOfferRequest
-            {
-                ProductId = deal.ProductId,
-                AllowedEmails = [deal.Email],
-                MaxUses = deal.MaxUses ?? 1,
-                ExpiresAt = DateTimeOffset.UtcNow.AddDays(deal.ValidForDays ?? 14),
-            },
-            cancellationToken: cancellationToken);
-        return Results.Created($"/deals/{created.Id}", new DealCreated(created.Id, $"/i/{created.ShortHash}"));
-    }
-    catch (ArgumentException invalid)
-    {
-        return Results.ValidationProblem(new Dictionary<string, string[]> { [invalid.ParamName ?? "request"] = [invalid.Message] });
-    }
-    catch (AkuaValidationException rejected)
-    {
-        return Results.ValidationProblem(rejected.Errors.GroupBy(e => string.Join('.', e.Path)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-    }
-    catch (AkuaNotFoundException)
-    {
-        return Results.NotFound();
-    }
+    var created = await offers.CreateAsync(
+        new CreateOfferRequest
+        {
+            ProductId = deal.ProductId,
+            AllowedEmails = [deal.Email],
+            MaxUses = deal.MaxUses ?? 1,
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(deal.ValidForDays ?? 14),
+        },
+        cancellationToken: cancellationToken);
+    return Results.Created($"/deals/{created.Id}", new DealCreated(created.Id, $"/i/{created.ShortHash}"));
 });
 
 // The deal as Akua stores it.
 app.MapGet("/deals/{offerId}", async (string offerId, IOffersClient offers, CancellationToken cancellationToken) =>
 {
-    try
-    {
-        var offer = await offers.GetAsync(offerId, cancellationToken: cancellationToken);
-        return Results.Ok(new DealStatus(offer.Id, offer.Status.Value, offer.UsedCount ?? 0, offer.MaxUses?.MaxUses, offer.ExpiresAt));
-    }
-    catch (AkuaNotFoundException)
-    {
-        return Results.NotFound();
-    }
+    var offer = await offers.GetAsync(offerId, cancellationToken: cancellationToken);
+    return Results.Ok(new DealStatus(offer.Id, offer.Status.Value, offer.UsedCount ?? 0, offer.MaxUses?.MaxUses, offer.ExpiresAt));
 });
 
 app.Run();

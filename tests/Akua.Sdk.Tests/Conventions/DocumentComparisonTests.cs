@@ -100,19 +100,27 @@ public sealed class DocumentComparisonTests
     [ReferenceFact]
     public void Every_operation_of_the_covered_tags_is_covered_or_left_out_on_purpose()
     {
-        // Tags this SDK covers; the operations of them it leaves out, and why, are the issues' business.
+        // Tags this SDK covers; the operations of them it leaves out are in LeftOut, each with its reason.
         var covered = Ours.Value.Operations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var tags = Ours.Value.Operations.SelectMany(o => o.Tags).ToHashSet(StringComparer.Ordinal);
         var missing = Published.Value.Operations
-            .Where(o => o.Tags.Any(tags.Contains) && !covered.Contains(o.Id) && !LeftOut.Contains(o.Id))
+            .Where(o => o.Tags.Any(tags.Contains) && !covered.Contains(o.Id) && !LeftOut.ContainsKey(o.Id))
             .Select(o => o.Id)
             .ToList();
 
         Assert.True(missing.Count == 0, "Operations of covered tags missing from openapi/akua-v1.yaml: " + string.Join(", ", missing));
+
+        // An entry stays only while it is true: the operation exists in the published document and is not covered.
+        var published = Published.Value.Operations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var stale = LeftOut.Keys.Where(id => covered.Contains(id) || !published.Contains(id)).ToList();
+        Assert.True(stale.Count == 0, "LeftOut entries that are covered, or not in the published document: " + string.Join(", ", stale));
     }
 
-    /// <summary>Operations of the covered tags that the SDK does not offer (yet), on purpose.</summary>
-    private static readonly HashSet<string> LeftOut = new(StringComparer.Ordinal);
+    /// <summary>Operations of the covered tags that the SDK does not offer (yet), on purpose, each with its reason.</summary>
+    private static readonly Dictionary<string, string> LeftOut = new(StringComparer.Ordinal)
+    {
+        ["packages.getArtifacthubValuesSchema"] = "a helper of Akua's dashboard for Artifact Hub charts, not part of the seller's journey this SDK serves",
+    };
 
     private static string Key(ParameterFact parameter) => $"{parameter.In}:{parameter.Name.ToLowerInvariant()}";
 

@@ -12,12 +12,11 @@ using System.Text.RegularExpressions;
 
 namespace Akua.Sdk.Contract
 {
-    /// <summary>The limits of the headers the API takes, the same on every operation.</summary>
+    /// <summary>The limits of the headers the SDK checks for every call, the same on every operation.</summary>
     internal static class AkuaHeaderRules
     {
         public const int AkuaContextMaxLength = 53;
         public const int IdempotencyKeyMaxLength = 64;
-        public const int IfMatchMaxLength = 256;
     }
 
     /// <summary>Every operation of the document: its facts, its parameter rules and its URI builder.</summary>
@@ -144,6 +143,93 @@ namespace Akua.Sdk.Contract
             public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
             {
                 return "offers/" + AkuaUri.Segment(Id, id, idName) + ":unarchive";
+            }
+        }
+
+        /// <summary><c>operations.cancel</c>: POST /operations/{id}:cancel.</summary>
+        internal static partial class OperationsCancel
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule IdempotencyKeyHeader = new("idempotency-key", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+            public static readonly AkuaValueRule IfMatchHeader = new("if-match", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.cancel", "Operations", "POST", "operations/{id}:cancel",
+                [Id], [],
+                AkuaContextHeader, IdempotencyKeyHeader, IfMatchHeader, null, false,
+                [202, 401, 403, 404, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "operations/" + AkuaUri.Segment(Id, id, idName) + ":cancel";
+            }
+        }
+
+        /// <summary><c>operations.get</c>: GET /operations/{id}.</summary>
+        internal static partial class OperationsGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.get", "Operations", "GET", "operations/{id}",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "operations/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>operations.list</c>: GET /operations.</summary>
+        internal static partial class OperationsList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule OwnerType = new("owner_type", AkuaValueKind.String) { Enum = ["install", "repository_change_request", "repository", "workspace", "machine", "cluster", "package"] };
+            public static readonly AkuaValueRule OwnerId = new("owner_id", AkuaValueKind.String);
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.list", "Operations", "GET", "operations",
+                [], [Cursor, Limit, OwnerType, OwnerId],
+                null, null, null, null, false,
+                [200, 400, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? cursor, long? limit, global::Akua.Sdk.OperationOwnerType? ownerType, string? ownerId)
+            {
+                var uri = AkuaUri.Query("operations");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(OwnerType, ownerType, "query.OwnerType");
+                uri.Add(OwnerId, ownerId, "query.OwnerId");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>operations.wait</c>: POST /operations/{id}:wait.</summary>
+        internal static partial class OperationsWait
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule Timeout = new("timeout", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 60m };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.wait", "Operations", "POST", "operations/{id}:wait",
+                [Id], [Timeout],
+                null, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, long? timeout, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                var uri = AkuaUri.Query("operations/" + AkuaUri.Segment(Id, id, idName) + ":wait");
+                uri.Add(Timeout, timeout, "query.Timeout");
+                return uri.ToString();
             }
         }
 
@@ -484,6 +570,10 @@ namespace Akua.Sdk.Contract
             PackagesCreateVersion.Info,
             PackagesGetVersion.Info,
             PackagesGetVersionInputs.Info,
+            OperationsList.Info,
+            OperationsGet.Info,
+            OperationsWait.Info,
+            OperationsCancel.Info,
         ];
     }
 
@@ -894,12 +984,115 @@ namespace Akua.Sdk.Contract
         };
     }
 
+    /// <summary>The rules of <c>Operation</c>.</summary>
+    internal static partial class OperationRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 53;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int OrganizationIdMinLength = 1;
+        public const int OrganizationIdMaxLength = 54;
+        public const int ParentOperationIdMinLength = 1;
+        public const int ParentOperationIdMaxLength = 53;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int StartedAtMinimum = 0;
+        public const int CompletedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule OrganizationId = new("organization_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule OwnerType = new("owner_type", AkuaValueKind.String) { Required = true, Enum = ["install", "repository_change_request", "repository", "workspace", "machine", "cluster", "package"] };
+        public static readonly AkuaValueRule OwnerId = new("owner_id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule ParentOperationId = new("parent_operation_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] };
+        public static readonly AkuaValueRule Done = new("done", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule Metadata = new("metadata", AkuaValueKind.Object) { Required = true, Schema = static () => OperationMetadataRules.ThisSchema };
+        public static readonly AkuaValueRule Response = new("response", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationResponseRules.ThisSchema };
+        public static readonly AkuaValueRule Error = new("error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationErrorRules.ThisSchema };
+        public static readonly AkuaValueRule LastError = new("last_error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationStepFailureRules.ThisSchema };
+        public static readonly AkuaValueRule StartedAt = new("started_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CompletedAt = new("completed_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule Steps = new("steps", AkuaValueKind.Array) { Items = new("", AkuaValueKind.Object) { Schema = static () => OperationStepRules.ThisSchema } };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("Operation", true, [Id, WorkspaceId, OrganizationId, OwnerType, OwnerId, ParentOperationId, State, Done, HtmlUrl, Metadata, Response, Error, LastError, StartedAt, CompletedAt, Steps])
+        {
+        };
+    }
+
     /// <summary>The rules of <c>OperationError</c>.</summary>
     internal static partial class OperationErrorRules
     {
         public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String) { Required = true };
 
         public static readonly AkuaSchemaRules ThisSchema = new("OperationError", true, [Message])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationList</c>.</summary>
+    internal static partial class OperationListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => OperationRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationMetadata</c>.</summary>
+    internal static partial class OperationMetadataRules
+    {
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int ProductIdMinLength = 1;
+        public const int ProductIdMaxLength = 55;
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule IdempotencyKey = new("idempotency_key", AkuaValueKind.String);
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String);
+        public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule TriggerCommitSha = new("trigger_commit_sha", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationMetadata", true, [Type, IdempotencyKey, WorkspaceId, Name, ProductId, InstallId, TriggerCommitSha])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationResponse</c>.</summary>
+    internal static partial class OperationResponseRules
+    {
+        public const int PackageIdMinLength = 1;
+        public const int PackageIdMaxLength = 54;
+        public const int PackageVersionIdMinLength = 1;
+        public const int PackageVersionIdMaxLength = 55;
+        public const int RepositoryIdMinLength = 1;
+        public const int RepositoryIdMaxLength = 55;
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public const int InstallRenderIdMinLength = 1;
+        public const int InstallRenderIdMaxLength = 54;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule PackageId = new("package_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule PackageVersionId = new("package_version_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule RepositoryId = new("repository_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule ArgoAppName = new("argo_app_name", AkuaValueKind.String);
+        public static readonly AkuaValueRule ArgoAppNamespace = new("argo_app_namespace", AkuaValueKind.String);
+        public static readonly AkuaValueRule SandboxSkipped = new("sandbox_skipped", AkuaValueKind.Boolean) { Enum = ["true"] };
+        public static readonly AkuaValueRule InstallRenderId = new("install_render_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule CommitSha = new("commit_sha", AkuaValueKind.String);
+        public static readonly AkuaValueRule RenderHash = new("render_hash", AkuaValueKind.String);
+        public static readonly AkuaValueRule Skipped = new("skipped", AkuaValueKind.Boolean);
+        public static readonly AkuaValueRule ArgoAppDeleted = new("argo_app_deleted", AkuaValueKind.Boolean);
+        public static readonly AkuaValueRule RepoPurged = new("repo_purged", AkuaValueKind.Boolean);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationResponse", true, [Type, PackageId, PackageVersionId, RepositoryId, InstallId, ArgoAppName, ArgoAppNamespace, SandboxSkipped, InstallRenderId, CommitSha, RenderHash, Skipped, ArgoAppDeleted, RepoPurged])
         {
         };
     }

@@ -207,6 +207,10 @@ namespace Akua.Sdk
     {
     }
 
+    partial class OperationList : global::Akua.Sdk.IAkuaList<Operation>
+    {
+    }
+
     partial class PackageList : global::Akua.Sdk.IAkuaList<Package>
     {
     }

@@ -3530,6 +3530,747 @@ namespace Akua.Sdk
     }
 
     /// <summary>
+    /// Long-running work that another request started, such as building a package or creating an install, and how far it has got.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Operation : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's id (<c>op_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the operation runs in; null when it runs outside one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? WorkspaceId { get; set; }
+
+        /// <summary>
+        /// The organization the operation runs in, when there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? OrganizationId { get; set; }
+
+        /// <summary>
+        /// The kind of resource the operation works on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationOwnerType OwnerType { get; set; } = default!;
+
+        /// <summary>
+        /// The id of the resource the operation works on; its prefix matches <c>owner_type</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OwnerId { get; set; } = default!;
+
+        /// <summary>
+        /// The operation that started this one, when it is part of a chain.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parent_operation_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? ParentOperationId { get; set; }
+
+        /// <summary>
+        /// Where the operation is in its life.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationState State { get; set; } = default!;
+
+        /// <summary>
+        /// True once <c>state</c> is final (anything but <c>RUNNING</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("done")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Done { get; set; } = default!;
+
+        /// <summary>
+        /// Where the operation can be watched in the Akua dashboard.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// What the operation was asked to do; its <c>type</c> says which kind of operation it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement Metadata { get; set; } = default!;
+
+        /// <summary>
+        /// What a successful operation produced, by the same <c>type</c> as <c>metadata</c>; null until then.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement? Response { get; set; }
+
+        /// <summary>
+        /// Why the operation failed or was cancelled; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationError? Error { get; set; }
+
+        /// <summary>
+        /// The most recent failure of a step, even while the operation still runs; null once that step succeeds on a retry.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("last_error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationStepFailure? LastError { get; set; }
+
+        /// <summary>
+        /// When the operation started.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset StartedAt { get; set; }
+
+        /// <summary>
+        /// When the operation finished; null while it runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CompletedAt { get; set; }
+
+        /// <summary>
+        /// The milestones of the operation, in order; left out in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
+        public System.Collections.Generic.IReadOnlyList<OperationStep>? Steps { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerType, "owner_type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerId, "owner_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Done, "done");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Metadata, "metadata");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Steps, "steps");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One page of operations.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class OperationList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operations on this page, newest first, without their steps.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<Operation> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-creation operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallCreateOperationType>))]
+    public readonly partial struct InstallCreateOperationType : global::Akua.Sdk.IExtensibleEnum<InstallCreateOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallCreateOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.create</c>.</summary>
+        public static InstallCreateOperationType InstallCreate { get; } = new InstallCreateOperationType("install.create");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.create";
+
+        /// <inheritdoc />
+        static InstallCreateOperationType global::Akua.Sdk.IExtensibleEnum<InstallCreateOperationType>.FromValue(string value) => new InstallCreateOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallCreateOperationType(string value) => new InstallCreateOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallCreateOperationType left, InstallCreateOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallCreateOperationType left, InstallCreateOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallCreateOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallCreateOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-creation operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCreateOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The idempotency key of the request that started the operation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("idempotency_key")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string IdempotencyKey { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the install is created in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The product being installed, when the install comes from one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public string? ProductId { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(IdempotencyKey, "idempotency_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-creation operation produced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCreateOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The new install (<c>inst_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The Argo CD application that deploys the install; absent when <c>sandbox_skipped</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_name")]
+        public string? ArgoAppName { get; set; }
+
+        /// <summary>
+        /// The namespace of that Argo CD application; absent when <c>sandbox_skipped</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_namespace")]
+        public string? ArgoAppNamespace { get; set; }
+
+        /// <summary>
+        /// Present, and true, when no deployment was made for the install.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sandbox_skipped")]
+        public bool? SandboxSkipped { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-render operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallRenderOperationType>))]
+    public readonly partial struct InstallRenderOperationType : global::Akua.Sdk.IExtensibleEnum<InstallRenderOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallRenderOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.render</c>.</summary>
+        public static InstallRenderOperationType InstallRender { get; } = new InstallRenderOperationType("install.render");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.render";
+
+        /// <inheritdoc />
+        static InstallRenderOperationType global::Akua.Sdk.IExtensibleEnum<InstallRenderOperationType>.FromValue(string value) => new InstallRenderOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallRenderOperationType(string value) => new InstallRenderOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallRenderOperationType left, InstallRenderOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallRenderOperationType left, InstallRenderOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallRenderOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallRenderOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-render operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallRenderOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.render</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallRenderOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The install whose manifests are rendered.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The commit that set off the render, when a commit did.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("trigger_commit_sha")]
+        public string? TriggerCommitSha { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-render operation produced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallRenderOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.render</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallRenderOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The render that was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_render_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallRenderId { get; set; } = default!;
+
+        /// <summary>
+        /// The repository the rendered manifests went to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RepositoryId { get; set; } = default!;
+
+        /// <summary>
+        /// The commit holding the rendered manifests, when one was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("commit_sha")]
+        public string? CommitSha { get; set; }
+
+        /// <summary>
+        /// A hash of the rendered output, equal for equal renders.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("render_hash")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RenderHash { get; set; } = default!;
+
+        /// <summary>
+        /// True when nothing changed, so nothing was written.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("skipped")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Skipped { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallRenderId, "install_render_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepositoryId, "repository_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RenderHash, "render_hash");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Skipped, "skipped");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-deletion operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallDeleteOperationType>))]
+    public readonly partial struct InstallDeleteOperationType : global::Akua.Sdk.IExtensibleEnum<InstallDeleteOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallDeleteOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.delete</c>.</summary>
+        public static InstallDeleteOperationType InstallDelete { get; } = new InstallDeleteOperationType("install.delete");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.delete";
+
+        /// <inheritdoc />
+        static InstallDeleteOperationType global::Akua.Sdk.IExtensibleEnum<InstallDeleteOperationType>.FromValue(string value) => new InstallDeleteOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallDeleteOperationType(string value) => new InstallDeleteOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallDeleteOperationType left, InstallDeleteOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallDeleteOperationType left, InstallDeleteOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallDeleteOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallDeleteOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-deletion operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDeleteOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.delete</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDeleteOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The install being deleted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-deletion operation did.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDeleteOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.delete</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDeleteOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// True when the install's Argo CD application was removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_deleted")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool ArgoAppDeleted { get; set; } = default!;
+
+        /// <summary>
+        /// True when the install's repository was wiped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repo_purged")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool RepoPurged { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ArgoAppDeleted, "argo_app_deleted");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepoPurged, "repo_purged");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The metadata of an operation of a kind this document does not describe, such as <c>cluster.create</c>.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OtherOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's kind.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Type { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The result of an operation of a kind this document does not describe.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OtherOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's kind.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Type { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
     /// The body of every error response.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

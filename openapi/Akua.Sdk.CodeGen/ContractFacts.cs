@@ -116,6 +116,21 @@ public sealed class SchemaFact(string name, JsonObject node, bool isNamed)
 
     /// <summary>True for a union of object shapes read as one object (see <see cref="ContractFacts.Value"/>).</summary>
     public bool IsUnion { get; init; }
+
+    /// <summary>
+    /// For a union whose variants each fix one value of a required string property (such as
+    /// <c>type</c>): that property's name. Null for other schemas.
+    /// </summary>
+    public string? Discriminator { get; set; }
+
+    /// <summary>The variants of a discriminated union by discriminator value, variants sharing a value read as one.</summary>
+    public IReadOnlyDictionary<string, SchemaFact>? Kinds { get; set; }
+
+    /// <summary>
+    /// True for a discriminated union with a variant for every other discriminator value (its
+    /// discriminator lists no values): values the union does not name still read.
+    /// </summary>
+    public bool IsOpen { get; set; }
 }
 
 /// <summary>One parameter of an operation.</summary>
@@ -258,13 +273,22 @@ public sealed class ContractFacts
         }
 
         // A union of object shapes (the published document's oneOf of closed objects) reads as one object:
-        // every property of any variant, required only where every variant requires it.
+        // every property of any variant, required only where every variant requires it. A null
+        // variant beside them makes the union nullable.
         foreach (var combinator in new[] { "oneOf", "anyOf" })
         {
-            if (node[combinator] is JsonArray { Count: > 1 } variants && !node.ContainsKey("properties")
-                && variants.All(v => v is JsonObject o && IsObjectSchema(_document.Resolve(o))))
+            if (node[combinator] is JsonArray { Count: > 1 } variants && !node.ContainsKey("properties"))
             {
-                return new ValueFact { Kind = ValueKind.Object, Schema = Union(nameHint, node, variants.Select(v => _document.Resolve((JsonObject)v!)).ToList()) };
+                var objects = variants.Where(v => !IsNullSchema((JsonObject)v!)).ToList();
+                if (objects.Count > 1 && objects.All(v => v is JsonObject o && IsObjectSchema(_document.Resolve(o))))
+                {
+                    return new ValueFact
+                    {
+                        Kind = ValueKind.Object,
+                        Nullable = objects.Count < variants.Count,
+                        Schema = Union(nameHint, node, objects.Select(v => _document.Resolve((JsonObject)v!)).ToList()),
+                    };
+                }
             }
         }
 
@@ -331,6 +355,40 @@ public sealed class ContractFacts
         var union = new SchemaFact(nameHint, node, isNamed: false) { IsUnion = true };
         _inline[node] = union;
         var parts = variants.Select((v, i) => Inline(nameHint + "Variant" + i, v)).ToList();
+        Merge(union, parts);
+
+        // A discriminated union: every variant requires one string property and fixes its value,
+        // except at most one variant that takes every other value (no listed values): an open union.
+        union.Discriminator = parts[0].Properties
+            .Where(p => p.Required && p.Value.Kind == ValueKind.String)
+            .Select(p => p.Name)
+            .FirstOrDefault(name => parts.All(part => part.Properties.Any(q => q.Name == name && q.Required && q.Value.Kind == ValueKind.String && q.Value.Enum is null or { Count: 1 }))
+                && parts.Count(part => Discriminant(part, name) is null) <= 1
+                && parts.Any(part => Discriminant(part, name) is not null));
+        if (union.Discriminator is { } discriminator)
+        {
+            union.IsOpen = parts.Any(part => Discriminant(part, discriminator) is null);
+            union.Kinds = parts.Where(part => Discriminant(part, discriminator) is not null)
+                .GroupBy(part => Discriminant(part, discriminator)!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.Single() : Merge(new SchemaFact(nameHint + Names.Pascal(g.Key), node, isNamed: false) { IsUnion = true }, [.. g]), StringComparer.Ordinal);
+            if (union.IsOpen)
+            {
+                // Any value reads, so the merged discriminator lists none.
+                var index = union.Properties.FindIndex(p => p.Name == discriminator);
+                union.Properties[index] = union.Properties[index] with { Value = union.Properties[index].Value with { Enum = null } };
+            }
+        }
+
+        return union;
+    }
+
+    /// <summary>The one value a variant fixes for the discriminator, or null when it lists none.</summary>
+    private static string? Discriminant(SchemaFact part, string discriminator) =>
+        part.Properties.Single(p => p.Name == discriminator).Value.Enum is [var value] ? value : null;
+
+    /// <summary>Reads variants as one object: every property of any, required only where all require it, values of enumerations pooled.</summary>
+    private static SchemaFact Merge(SchemaFact target, IReadOnlyList<SchemaFact> parts)
+    {
         foreach (var name in parts.SelectMany(p => p.Properties.Select(q => q.Name)).Distinct(StringComparer.Ordinal))
         {
             var facts = parts.Select(p => p.Properties.FirstOrDefault(q => q.Name == name)).ToList();
@@ -342,11 +400,11 @@ public sealed class ContractFacts
                 value = value with { Enum = enums };
             }
 
-            union.Properties.Add(new PropertyFact(name, facts.All(f => f?.Required == true), value, present[0].Node));
+            target.Properties.Add(new PropertyFact(name, facts.All(f => f?.Required == true), value, present[0].Node));
         }
 
-        union.AllowsOtherProperties = parts.Any(p => p.AllowsOtherProperties);
-        return union;
+        target.AllowsOtherProperties = parts.Any(p => p.AllowsOtherProperties);
+        return target;
     }
 
     private void Fill(SchemaFact schema)

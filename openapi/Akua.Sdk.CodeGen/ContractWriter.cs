@@ -8,6 +8,13 @@ internal static class ContractWriter
 {
     private static readonly string[] KnownHeaders = ["akua-context", "idempotency-key", "if-match"];
 
+    /// <summary>
+    /// Headers the SDK checks once for every call (client and per-call options), so their limit must
+    /// be the same on every operation. <c>if-match</c> is checked against each operation's own rule
+    /// (<c>operations.cancel</c> takes a shorter one).
+    /// </summary>
+    private static readonly string[] SharedHeaders = ["akua-context", "idempotency-key"];
+
     public static string Write(ContractFacts facts)
     {
         var w = new CSharpWriter();
@@ -79,10 +86,10 @@ internal static class ContractWriter
 
     private static void WriteHeaderLimits(CSharpWriter w, ContractFacts facts)
     {
-        w.Line("/// <summary>The limits of the headers the API takes, the same on every operation.</summary>")
+        w.Line("/// <summary>The limits of the headers the SDK checks for every call, the same on every operation.</summary>")
          .Line("internal static class AkuaHeaderRules")
          .Line("{");
-        foreach (var header in KnownHeaders)
+        foreach (var header in SharedHeaders)
         {
             var limits = facts.Operations.Select(o => o.Header(header)).OfType<ParameterFact>()
                 .Select(p => p.Value.MaxLength).Distinct().ToList();

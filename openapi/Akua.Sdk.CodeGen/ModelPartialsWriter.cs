@@ -148,8 +148,10 @@ internal static class ModelPartialsWriter
             return "Timestamp";
         }
 
-        // A hand-written value type (x-akua-clr-type) has its own overload; collections are checked as usual.
-        if (property.ClrType is { } clrType && !clrType.StartsWith("System.Collections", StringComparison.Ordinal) && clrType is not ("string" or "long" or "int" or "double" or "bool"))
+        // A hand-written value type (x-akua-clr-type) has its own overload; collections, built-in
+        // types and raw JSON (JsonElement, for unions NSwag has no type for) are checked as usual.
+        if (property.ClrType is { } clrType && !clrType.StartsWith("System.Collections", StringComparison.Ordinal)
+            && clrType is not ("string" or "long" or "int" or "double" or "bool" or "System.Text.Json.JsonElement"))
         {
             return "Value";
         }

@@ -12,12 +12,11 @@ using System.Text.RegularExpressions;
 
 namespace Akua.Sdk.Contract
 {
-    /// <summary>The limits of the headers the API takes, the same on every operation.</summary>
+    /// <summary>The limits of the headers the SDK checks for every call, the same on every operation.</summary>
     internal static class AkuaHeaderRules
     {
         public const int AkuaContextMaxLength = 53;
         public const int IdempotencyKeyMaxLength = 64;
-        public const int IfMatchMaxLength = 256;
     }
 
     /// <summary>Every operation of the document: its facts, its parameter rules and its URI builder.</summary>
@@ -144,6 +143,282 @@ namespace Akua.Sdk.Contract
             public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
             {
                 return "offers/" + AkuaUri.Segment(Id, id, idName) + ":unarchive";
+            }
+        }
+
+        /// <summary><c>operations.cancel</c>: POST /operations/{id}:cancel.</summary>
+        internal static partial class OperationsCancel
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule IdempotencyKeyHeader = new("idempotency-key", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+            public static readonly AkuaValueRule IfMatchHeader = new("if-match", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.cancel", "Operations", "POST", "operations/{id}:cancel",
+                [Id], [],
+                AkuaContextHeader, IdempotencyKeyHeader, IfMatchHeader, null, false,
+                [202, 401, 403, 404, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "operations/" + AkuaUri.Segment(Id, id, idName) + ":cancel";
+            }
+        }
+
+        /// <summary><c>operations.get</c>: GET /operations/{id}.</summary>
+        internal static partial class OperationsGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.get", "Operations", "GET", "operations/{id}",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "operations/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>operations.list</c>: GET /operations.</summary>
+        internal static partial class OperationsList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule OwnerType = new("owner_type", AkuaValueKind.String) { Enum = ["install", "repository_change_request", "repository", "workspace", "machine", "cluster", "package"] };
+            public static readonly AkuaValueRule OwnerId = new("owner_id", AkuaValueKind.String);
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.list", "Operations", "GET", "operations",
+                [], [Cursor, Limit, OwnerType, OwnerId],
+                null, null, null, null, false,
+                [200, 400, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? cursor, long? limit, global::Akua.Sdk.OperationOwnerType? ownerType, string? ownerId)
+            {
+                var uri = AkuaUri.Query("operations");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(OwnerType, ownerType, "query.OwnerType");
+                uri.Add(OwnerId, ownerId, "query.OwnerId");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>operations.wait</c>: POST /operations/{id}:wait.</summary>
+        internal static partial class OperationsWait
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule Timeout = new("timeout", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 60m };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "operations.wait", "Operations", "POST", "operations/{id}:wait",
+                [Id], [Timeout],
+                null, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, long? timeout, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                var uri = AkuaUri.Query("operations/" + AkuaUri.Segment(Id, id, idName) + ":wait");
+                uri.Add(Timeout, timeout, "query.Timeout");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>packages.create</c>: POST /packages.</summary>
+        internal static partial class PackagesCreate
+        {
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule IdempotencyKeyHeader = new("idempotency-key", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.create", "Packages", "POST", "packages",
+                [], [],
+                AkuaContextHeader, IdempotencyKeyHeader, null, static () => CreatePackageRequestRules.ThisSchema, false,
+                [202, 401, 403, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri()
+            {
+                return "packages";
+            }
+        }
+
+        /// <summary><c>packages.createVersion</c>: POST /packages/{id}/versions.</summary>
+        internal static partial class PackagesCreateVersion
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.createVersion", "Packages", "POST", "packages/{id}/versions",
+                [Id], [],
+                AkuaContextHeader, null, null, static () => CreatePackageVersionRequestRules.ThisSchema, false,
+                [201, 401, 403, 404, 409, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "packages/" + AkuaUri.Segment(Id, id, idName) + "/versions";
+            }
+        }
+
+        /// <summary><c>packages.delete</c>: DELETE /packages/{id}.</summary>
+        internal static partial class PackagesDelete
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule IdempotencyKeyHeader = new("idempotency-key", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+            public static readonly AkuaValueRule IfMatchHeader = new("if-match", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 256 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.delete", "Packages", "DELETE", "packages/{id}",
+                [Id], [],
+                AkuaContextHeader, IdempotencyKeyHeader, IfMatchHeader, null, false,
+                [204, 401, 403, 404, 409], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "packages/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>packages.get</c>: GET /packages/{id}.</summary>
+        internal static partial class PackagesGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule View = new("view", AkuaValueKind.String) { Enum = ["basic", "full"] };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.get", "Packages", "GET", "packages/{id}",
+                [Id], [View],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, global::Akua.Sdk.PackageView? view, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                var uri = AkuaUri.Query("packages/" + AkuaUri.Segment(Id, id, idName));
+                uri.Add(View, view, "query.View");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>packages.getVersion</c>: GET /packages/{id}/versions/{version_id}.</summary>
+        internal static partial class PackagesGetVersion
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule VersionId = new("version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.getVersion", "Packages", "GET", "packages/{id}/versions/{version_id}",
+                [Id, VersionId], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, string? versionId, [CallerArgumentExpression(nameof(id))] string idName = "", [CallerArgumentExpression(nameof(versionId))] string versionIdName = "")
+            {
+                return "packages/" + AkuaUri.Segment(Id, id, idName) + "/versions/" + AkuaUri.Segment(VersionId, versionId, versionIdName);
+            }
+        }
+
+        /// <summary><c>packages.getVersionInputs</c>: GET /packages/{id}/versions/{version_id}/inputs.</summary>
+        internal static partial class PackagesGetVersionInputs
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule VersionId = new("version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.getVersionInputs", "Packages", "GET", "packages/{id}/versions/{version_id}/inputs",
+                [Id, VersionId], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, string? versionId, [CallerArgumentExpression(nameof(id))] string idName = "", [CallerArgumentExpression(nameof(versionId))] string versionIdName = "")
+            {
+                return "packages/" + AkuaUri.Segment(Id, id, idName) + "/versions/" + AkuaUri.Segment(VersionId, versionId, versionIdName) + "/inputs";
+            }
+        }
+
+        /// <summary><c>packages.importPublished</c>: POST /packages:import.</summary>
+        internal static partial class PackagesImportPublished
+        {
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+            public static readonly AkuaValueRule IdempotencyKeyHeader = new("idempotency-key", AkuaValueKind.String) { MinLength = 1, MaxLength = 64 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.importPublished", "Packages", "POST", "packages:import",
+                [], [],
+                AkuaContextHeader, IdempotencyKeyHeader, null, static () => ImportPackageRequestRules.ThisSchema, false,
+                [201, 401, 403, 409, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri()
+            {
+                return "packages:import";
+            }
+        }
+
+        /// <summary><c>packages.list</c>: GET /packages.</summary>
+        internal static partial class PackagesList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule View = new("view", AkuaValueKind.String) { Enum = ["basic", "full"] };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.list", "Packages", "GET", "packages",
+                [], [Cursor, Limit, View],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? cursor, long? limit, global::Akua.Sdk.PackageView? view)
+            {
+                var uri = AkuaUri.Query("packages");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(View, view, "query.View");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>packages.listVersions</c>: GET /packages/{id}/versions.</summary>
+        internal static partial class PackagesListVersions
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "packages.listVersions", "Packages", "GET", "packages/{id}/versions",
+                [Id], [Cursor, Limit],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, string? cursor, long? limit, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                var uri = AkuaUri.Query("packages/" + AkuaUri.Segment(Id, id, idName) + "/versions");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                return uri.ToString();
             }
         }
 
@@ -286,6 +561,19 @@ namespace Akua.Sdk.Contract
             OffersResolve.Info,
             OffersArchive.Info,
             OffersUnarchive.Info,
+            PackagesList.Info,
+            PackagesCreate.Info,
+            PackagesImportPublished.Info,
+            PackagesGet.Info,
+            PackagesDelete.Info,
+            PackagesListVersions.Info,
+            PackagesCreateVersion.Info,
+            PackagesGetVersion.Info,
+            PackagesGetVersionInputs.Info,
+            OperationsList.Info,
+            OperationsGet.Info,
+            OperationsWait.Info,
+            OperationsCancel.Info,
         ];
     }
 
@@ -386,6 +674,43 @@ namespace Akua.Sdk.Contract
         };
     }
 
+    /// <summary>The rules of <c>CreatePackageRequest</c>.</summary>
+    internal static partial class CreatePackageRequestRules
+    {
+        public const int NameMinLength = 1;
+        public const int NameMaxLength = 120;
+        public const int DisplayImageUrlMaxLength = 2048;
+        public const int SourcesMinItems = 1;
+        public const int SourcesMaxItems = 1;
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 120 };
+        public static readonly AkuaValueRule DisplayImageUrl = new("display_image_url", AkuaValueKind.String) { MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule Sources = new("sources", AkuaValueKind.Array) { Required = true, MinItems = 1, MaxItems = 1, Items = new("", AkuaValueKind.Object) { Schema = static () => HelmPackageSourceRules.ThisSchema } };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("CreatePackageRequest", false, [Name, DisplayImageUrl, Sources])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>CreatePackageVersionRequest</c>.</summary>
+    internal static partial class CreatePackageVersionRequestRules
+    {
+        public const int SemverMinLength = 1;
+        public const int SemverMaxLength = 128;
+        public const int RefMinLength = 1;
+        public const int RefMaxLength = 512;
+        public static readonly AkuaValueRule Semver = new("semver", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 128, Pattern = SemverPattern() };
+        public static readonly AkuaValueRule Ref = new("ref", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 512 };
+        public static readonly AkuaValueRule InputSchema = new("input_schema", AkuaValueKind.Map) { Required = true, Values = new("", AkuaValueKind.Any) };
+        public static readonly AkuaValueRule Compatibility = new("compatibility", AkuaValueKind.Object) { Schema = static () => PackageCompatibilityRules.ThisSchema };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("CreatePackageVersionRequest", false, [Semver, Ref, InputSchema, Compatibility])
+        {
+        };
+
+        [GeneratedRegex("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*)(?:\\.(?:0|[1-9]\\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$", RegexOptions.ECMAScript, 1000)]
+        private static partial Regex SemverPattern();
+    }
+
     /// <summary>The rules of <c>CreateProductRequest</c>.</summary>
     internal static partial class CreateProductRequestRules
     {
@@ -402,6 +727,64 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule Marketplace = new("marketplace", AkuaValueKind.Object) { Schema = static () => ProductMarketplaceRules.ThisSchema };
 
         public static readonly AkuaSchemaRules ThisSchema = new("CreateProductRequest", false, [Name, PackageId, PackageVersionPin, CustomImage, CustomDescription, Marketplace])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>HelmPackageSource</c>.</summary>
+    internal static partial class HelmPackageSourceRules
+    {
+        public const int RepoUrlMinLength = 1;
+        public const int RepoUrlMaxLength = 2048;
+        public const int ChartMaxLength = 255;
+        public const int TargetRevisionMinLength = 1;
+        public const int TargetRevisionMaxLength = 256;
+        public const int PathMaxLength = 2048;
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["helm"] };
+        public static readonly AkuaValueRule RepoUrl = new("repo_url", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 2048, Pattern = RepoUrlPattern() };
+        public static readonly AkuaValueRule Chart = new("chart", AkuaValueKind.String) { MaxLength = 255 };
+        public static readonly AkuaValueRule TargetRevision = new("target_revision", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 256 };
+        public static readonly AkuaValueRule Path = new("path", AkuaValueKind.String) { MaxLength = 2048 };
+        public static readonly AkuaValueRule Values = new("values", AkuaValueKind.Map) { Values = new("", AkuaValueKind.Any) };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("HelmPackageSource", false, [Kind, RepoUrl, Chart, TargetRevision, Path, Values])
+        {
+        };
+
+        [GeneratedRegex("^oci:\\/\\/", RegexOptions.ECMAScript, 1000)]
+        private static partial Regex RepoUrlPattern();
+    }
+
+    /// <summary>The rules of <c>ImportPackageRequest</c>.</summary>
+    internal static partial class ImportPackageRequestRules
+    {
+        public const int NameMinLength = 1;
+        public const int NameMaxLength = 120;
+        public const int DescriptionMaxLength = 1000;
+        public const int DisplayImageUrlMaxLength = 2048;
+        public const int OciRefMinLength = 1;
+        public const int OciRefMaxLength = 2048;
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 120 };
+        public static readonly AkuaValueRule Description = new("description", AkuaValueKind.String) { Nullable = true, MaxLength = 1000 };
+        public static readonly AkuaValueRule DisplayImageUrl = new("display_image_url", AkuaValueKind.String) { MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule OciRef = new("oci_ref", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 2048, Pattern = OciRefPattern() };
+        public static readonly AkuaValueRule Version = new("version", AkuaValueKind.Object) { Required = true, Schema = static () => CreatePackageVersionRequestRules.ThisSchema };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("ImportPackageRequest", false, [Name, Description, DisplayImageUrl, OciRef, Version])
+        {
+        };
+
+        [GeneratedRegex("^oci:\\/\\/", RegexOptions.ECMAScript, 1000)]
+        private static partial Regex OciRefPattern();
+    }
+
+    /// <summary>The rules of <c>KubernetesVersionRange</c>.</summary>
+    internal static partial class KubernetesVersionRangeRules
+    {
+        public static readonly AkuaValueRule MinVersion = new("minVersion", AkuaValueKind.String);
+        public static readonly AkuaValueRule MaxVersion = new("maxVersion", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("KubernetesVersionRange", true, [MinVersion, MaxVersion])
         {
         };
     }
@@ -597,6 +980,348 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule Visibility = new("visibility", AkuaValueKind.Array) { Required = true, MaxItems = 20, Items = new("", AkuaValueKind.String) { Enum = ["install_state", "app_urls"] } };
 
         public static readonly AkuaSchemaRules ThisSchema = new("OfferSupportScope", false, [Type, Visibility])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>Operation</c>.</summary>
+    internal static partial class OperationRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 53;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int OrganizationIdMinLength = 1;
+        public const int OrganizationIdMaxLength = 54;
+        public const int ParentOperationIdMinLength = 1;
+        public const int ParentOperationIdMaxLength = 53;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int StartedAtMinimum = 0;
+        public const int CompletedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule OrganizationId = new("organization_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule OwnerType = new("owner_type", AkuaValueKind.String) { Required = true, Enum = ["install", "repository_change_request", "repository", "workspace", "machine", "cluster", "package"] };
+        public static readonly AkuaValueRule OwnerId = new("owner_id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule ParentOperationId = new("parent_operation_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] };
+        public static readonly AkuaValueRule Done = new("done", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule Metadata = new("metadata", AkuaValueKind.Object) { Required = true, Schema = static () => OperationMetadataRules.ThisSchema };
+        public static readonly AkuaValueRule Response = new("response", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationResponseRules.ThisSchema };
+        public static readonly AkuaValueRule Error = new("error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationErrorRules.ThisSchema };
+        public static readonly AkuaValueRule LastError = new("last_error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationStepFailureRules.ThisSchema };
+        public static readonly AkuaValueRule StartedAt = new("started_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CompletedAt = new("completed_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule Steps = new("steps", AkuaValueKind.Array) { Items = new("", AkuaValueKind.Object) { Schema = static () => OperationStepRules.ThisSchema } };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("Operation", true, [Id, WorkspaceId, OrganizationId, OwnerType, OwnerId, ParentOperationId, State, Done, HtmlUrl, Metadata, Response, Error, LastError, StartedAt, CompletedAt, Steps])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationError</c>.</summary>
+    internal static partial class OperationErrorRules
+    {
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationError", true, [Message])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationList</c>.</summary>
+    internal static partial class OperationListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => OperationRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationMetadata</c>.</summary>
+    internal static partial class OperationMetadataRules
+    {
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int ProductIdMinLength = 1;
+        public const int ProductIdMaxLength = 55;
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule IdempotencyKey = new("idempotency_key", AkuaValueKind.String);
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String);
+        public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule TriggerCommitSha = new("trigger_commit_sha", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationMetadata", true, [Type, IdempotencyKey, WorkspaceId, Name, ProductId, InstallId, TriggerCommitSha])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationResponse</c>.</summary>
+    internal static partial class OperationResponseRules
+    {
+        public const int PackageIdMinLength = 1;
+        public const int PackageIdMaxLength = 54;
+        public const int PackageVersionIdMinLength = 1;
+        public const int PackageVersionIdMaxLength = 55;
+        public const int RepositoryIdMinLength = 1;
+        public const int RepositoryIdMaxLength = 55;
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public const int InstallRenderIdMinLength = 1;
+        public const int InstallRenderIdMaxLength = 54;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule PackageId = new("package_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule PackageVersionId = new("package_version_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule RepositoryId = new("repository_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule ArgoAppName = new("argo_app_name", AkuaValueKind.String);
+        public static readonly AkuaValueRule ArgoAppNamespace = new("argo_app_namespace", AkuaValueKind.String);
+        public static readonly AkuaValueRule SandboxSkipped = new("sandbox_skipped", AkuaValueKind.Boolean) { Enum = ["true"] };
+        public static readonly AkuaValueRule InstallRenderId = new("install_render_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule CommitSha = new("commit_sha", AkuaValueKind.String);
+        public static readonly AkuaValueRule RenderHash = new("render_hash", AkuaValueKind.String);
+        public static readonly AkuaValueRule Skipped = new("skipped", AkuaValueKind.Boolean);
+        public static readonly AkuaValueRule ArgoAppDeleted = new("argo_app_deleted", AkuaValueKind.Boolean);
+        public static readonly AkuaValueRule RepoPurged = new("repo_purged", AkuaValueKind.Boolean);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationResponse", true, [Type, PackageId, PackageVersionId, RepositoryId, InstallId, ArgoAppName, ArgoAppNamespace, SandboxSkipped, InstallRenderId, CommitSha, RenderHash, Skipped, ArgoAppDeleted, RepoPurged])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationStep</c>.</summary>
+    internal static partial class OperationStepRules
+    {
+        public const int StartedAtMinimum = 0;
+        public const int CompletedAtMinimum = 0;
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["pending", "running", "completed", "failed", "skipped"] };
+        public static readonly AkuaValueRule ExecutionType = new("execution_type", AkuaValueKind.String) { Required = true, Enum = ["system", "user", "approval", "skipped"] };
+        public static readonly AkuaValueRule StartedAt = new("started_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CompletedAt = new("completed_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule ErrorMessage = new("error_message", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Retryable = new("retryable", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule Skippable = new("skippable", AkuaValueKind.Boolean) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationStep", true, [Name, Status, ExecutionType, StartedAt, CompletedAt, ErrorMessage, Retryable, Skippable])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OperationStepFailure</c>.</summary>
+    internal static partial class OperationStepFailureRules
+    {
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule StepName = new("step_name", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OperationStepFailure", true, [Message, StepName])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>Package</c>.</summary>
+    internal static partial class PackageRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 54;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int LatestVersionIdMinLength = 1;
+        public const int LatestVersionIdMaxLength = 55;
+        public const int DisplayImageUrlMaxLength = 2048;
+        public const int CreatedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule LatestVersionId = new("latest_version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule Description = new("description", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule DisplayImageUrl = new("display_image_url", AkuaValueKind.String) { Required = true, Nullable = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule Source = new("source", AkuaValueKind.Object) { Required = true, Schema = static () => PackageSourceRules.ThisSchema };
+        public static readonly AkuaValueRule ComposedFromSources = new("composed_from_sources", AkuaValueKind.Array) { Nullable = true, Items = new("", AkuaValueKind.Map) { Values = new("", AkuaValueKind.Any) } };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("Package", true, [Id, HtmlUrl, WorkspaceId, Name, LatestVersionId, Description, DisplayImageUrl, Source, ComposedFromSources, CreatedAt, Etag])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageCompatibility</c>.</summary>
+    internal static partial class PackageCompatibilityRules
+    {
+        public static readonly AkuaValueRule ClusterTypes = new("clusterTypes", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.String) };
+        public static readonly AkuaValueRule Kubernetes = new("kubernetes", AkuaValueKind.Object) { Required = true, Schema = static () => KubernetesVersionRangeRules.ThisSchema };
+        public static readonly AkuaValueRule Placement = new("placement", AkuaValueKind.Object) { Required = true, Schema = static () => PackagePlacementRules.ThisSchema };
+        public static readonly AkuaValueRule Kaas = new("kaas", AkuaValueKind.Object) { Schema = static () => PackageKaasRequirementsRules.ThisSchema };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageCompatibility", true, [ClusterTypes, Kubernetes, Placement, Kaas])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageCreateOperationMetadata</c>.</summary>
+    internal static partial class PackageCreateOperationMetadataRules
+    {
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true, Enum = ["package.create"] };
+        public static readonly AkuaValueRule IdempotencyKey = new("idempotency_key", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageCreateOperationMetadata", true, [Type, IdempotencyKey, WorkspaceId, Name])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageCreateOperationResponse</c>.</summary>
+    internal static partial class PackageCreateOperationResponseRules
+    {
+        public const int PackageIdMinLength = 1;
+        public const int PackageIdMaxLength = 54;
+        public const int PackageVersionIdMinLength = 1;
+        public const int PackageVersionIdMaxLength = 55;
+        public const int RepositoryIdMinLength = 1;
+        public const int RepositoryIdMaxLength = 55;
+        public static readonly AkuaValueRule Type = new("type", AkuaValueKind.String) { Required = true, Enum = ["package.create"] };
+        public static readonly AkuaValueRule PackageId = new("package_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule PackageVersionId = new("package_version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule RepositoryId = new("repository_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageCreateOperationResponse", true, [Type, PackageId, PackageVersionId, RepositoryId])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageKaasRequirements</c>.</summary>
+    internal static partial class PackageKaasRequirementsRules
+    {
+        public static readonly AkuaValueRule NetworkProfile = new("networkProfile", AkuaValueKind.String) { Required = true, Enum = ["linux_cilium", "mixed_os_calico"] };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageKaasRequirements", true, [NetworkProfile])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageList</c>.</summary>
+    internal static partial class PackageListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => PackageRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageOperation</c>.</summary>
+    internal static partial class PackageOperationRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 53;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int OrganizationIdMinLength = 1;
+        public const int OrganizationIdMaxLength = 54;
+        public const int ParentOperationIdMinLength = 1;
+        public const int ParentOperationIdMaxLength = 53;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int StartedAtMinimum = 0;
+        public const int CompletedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule OrganizationId = new("organization_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule OwnerType = new("owner_type", AkuaValueKind.String) { Required = true, Enum = ["install", "repository_change_request", "repository", "workspace", "machine", "cluster", "package"] };
+        public static readonly AkuaValueRule OwnerId = new("owner_id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule ParentOperationId = new("parent_operation_id", AkuaValueKind.String) { Required = true, Nullable = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] };
+        public static readonly AkuaValueRule Done = new("done", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule Metadata = new("metadata", AkuaValueKind.Object) { Required = true, Schema = static () => PackageCreateOperationMetadataRules.ThisSchema };
+        public static readonly AkuaValueRule Response = new("response", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => PackageCreateOperationResponseRules.ThisSchema };
+        public static readonly AkuaValueRule Error = new("error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationErrorRules.ThisSchema };
+        public static readonly AkuaValueRule LastError = new("last_error", AkuaValueKind.Object) { Required = true, Nullable = true, Schema = static () => OperationStepFailureRules.ThisSchema };
+        public static readonly AkuaValueRule StartedAt = new("started_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CompletedAt = new("completed_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule Steps = new("steps", AkuaValueKind.Array) { Items = new("", AkuaValueKind.Object) { Schema = static () => OperationStepRules.ThisSchema } };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageOperation", true, [Id, WorkspaceId, OrganizationId, OwnerType, OwnerId, ParentOperationId, State, Done, HtmlUrl, Metadata, Response, Error, LastError, StartedAt, CompletedAt, Steps])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackagePlacement</c>.</summary>
+    internal static partial class PackagePlacementRules
+    {
+        public static readonly AkuaValueRule Providers = new("providers", AkuaValueKind.Any) { Required = true };
+        public static readonly AkuaValueRule Regions = new("regions", AkuaValueKind.Any) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackagePlacement", true, [Providers, Regions])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageSource</c>.</summary>
+    internal static partial class PackageSourceRules
+    {
+        public const int RepositoryIdMinLength = 1;
+        public const int RepositoryIdMaxLength = 55;
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["hosted", "oci"] };
+        public static readonly AkuaValueRule RepositoryId = new("repository_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule OciRef = new("oci_ref", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageSource", true, [Kind, RepositoryId, OciRef])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>PackageVersion</c>.</summary>
+    internal static partial class PackageVersionRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 55;
+        public const int PackageIdMinLength = 1;
+        public const int PackageIdMaxLength = 54;
+        public const int SemverMinLength = 1;
+        public const int SemverMaxLength = 128;
+        public const int PublishedAtMinimum = 0;
+        public const int CreatedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule PackageId = new("package_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule Semver = new("semver", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 128, Pattern = SemverPattern() };
+        public static readonly AkuaValueRule Ref = new("ref", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule InputSchema = new("input_schema", AkuaValueKind.Map) { Required = true, Values = new("", AkuaValueKind.Any) };
+        public static readonly AkuaValueRule PublishedAt = new("published_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageVersion", true, [Id, PackageId, Semver, Ref, InputSchema, PublishedAt, CreatedAt, Etag])
+        {
+        };
+
+        [GeneratedRegex("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*)(?:\\.(?:0|[1-9]\\d*|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$", RegexOptions.ECMAScript, 1000)]
+        private static partial Regex SemverPattern();
+    }
+
+    /// <summary>The rules of <c>PackageVersionList</c>.</summary>
+    internal static partial class PackageVersionListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => PackageVersionRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("PackageVersionList", true, [Data, HasMore, NextCursor])
         {
         };
     }

@@ -58,6 +58,29 @@ namespace Akua.Sdk
         }
     }
 
+    partial class CreatePackageRequest : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Text(CreatePackageRequestRules.Name, Name, paramName, ".Name");
+            AkuaCheck.Text(CreatePackageRequestRules.DisplayImageUrl, DisplayImageUrl, paramName, ".DisplayImageUrl");
+            AkuaCheck.ObjectItems(CreatePackageRequestRules.Sources, Sources, paramName, ".Sources");
+        }
+    }
+
+    partial class CreatePackageVersionRequest : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Text(CreatePackageVersionRequestRules.Semver, Semver, paramName, ".Semver");
+            AkuaCheck.Text(CreatePackageVersionRequestRules.Ref, Ref, paramName, ".Ref");
+            AkuaCheck.JsonValues(CreatePackageVersionRequestRules.InputSchema, InputSchema, paramName, ".InputSchema");
+            AkuaCheck.Object(CreatePackageVersionRequestRules.Compatibility, Compatibility, paramName, ".Compatibility");
+        }
+    }
+
     partial class CreateProductRequest : IAkuaValidatable
     {
         /// <inheritdoc />
@@ -69,6 +92,43 @@ namespace Akua.Sdk
             AkuaCheck.Text(CreateProductRequestRules.CustomImage, CustomImage, paramName, ".CustomImage");
             AkuaCheck.Text(CreateProductRequestRules.CustomDescription, CustomDescription, paramName, ".CustomDescription");
             AkuaCheck.Object(CreateProductRequestRules.Marketplace, Marketplace, paramName, ".Marketplace");
+        }
+    }
+
+    partial class HelmPackageSource : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Present(HelmPackageSourceRules.Kind, Kind, paramName, ".Kind");
+            AkuaCheck.Text(HelmPackageSourceRules.RepoUrl, RepoUrl, paramName, ".RepoUrl");
+            AkuaCheck.Text(HelmPackageSourceRules.Chart, Chart, paramName, ".Chart");
+            AkuaCheck.Text(HelmPackageSourceRules.TargetRevision, TargetRevision, paramName, ".TargetRevision");
+            AkuaCheck.Text(HelmPackageSourceRules.Path, Path, paramName, ".Path");
+            AkuaCheck.JsonValues(HelmPackageSourceRules.Values, Values, paramName, ".Values");
+        }
+    }
+
+    partial class ImportPackageRequest : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Text(ImportPackageRequestRules.Name, Name, paramName, ".Name");
+            AkuaCheck.Text(ImportPackageRequestRules.Description, Description, paramName, ".Description");
+            AkuaCheck.Text(ImportPackageRequestRules.DisplayImageUrl, DisplayImageUrl, paramName, ".DisplayImageUrl");
+            AkuaCheck.Text(ImportPackageRequestRules.OciRef, OciRef, paramName, ".OciRef");
+            AkuaCheck.Object(ImportPackageRequestRules.Version, Version, paramName, ".Version");
+        }
+    }
+
+    partial class KubernetesVersionRange : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Text(KubernetesVersionRangeRules.MinVersion, MinVersion, paramName, ".MinVersion");
+            AkuaCheck.Text(KubernetesVersionRangeRules.MaxVersion, MaxVersion, paramName, ".MaxVersion");
         }
     }
 
@@ -103,6 +163,37 @@ namespace Akua.Sdk
         }
     }
 
+    partial class PackageCompatibility : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.TextItems(PackageCompatibilityRules.ClusterTypes, ClusterTypes, paramName, ".ClusterTypes");
+            AkuaCheck.Object(PackageCompatibilityRules.Kubernetes, Kubernetes, paramName, ".Kubernetes");
+            AkuaCheck.Object(PackageCompatibilityRules.Placement, Placement, paramName, ".Placement");
+            AkuaCheck.Object(PackageCompatibilityRules.Kaas, Kaas, paramName, ".Kaas");
+        }
+    }
+
+    partial class PackageKaasRequirements : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Present(PackageKaasRequirementsRules.NetworkProfile, NetworkProfile, paramName, ".NetworkProfile");
+        }
+    }
+
+    partial class PackagePlacement : IAkuaValidatable
+    {
+        /// <inheritdoc />
+        void IAkuaValidatable.Validate(string paramName)
+        {
+            AkuaCheck.Json(PackagePlacementRules.Providers, Providers, paramName, ".Providers");
+            AkuaCheck.Json(PackagePlacementRules.Regions, Regions, paramName, ".Regions");
+        }
+    }
+
     partial class ProductMarketplace : IAkuaValidatable
     {
         /// <inheritdoc />
@@ -113,6 +204,18 @@ namespace Akua.Sdk
     }
 
     partial class OfferList : global::Akua.Sdk.IAkuaList<Offer>
+    {
+    }
+
+    partial class OperationList : global::Akua.Sdk.IAkuaList<Operation>
+    {
+    }
+
+    partial class PackageList : global::Akua.Sdk.IAkuaList<Package>
+    {
+    }
+
+    partial class PackageVersionList : global::Akua.Sdk.IAkuaList<PackageVersion>
     {
     }
 

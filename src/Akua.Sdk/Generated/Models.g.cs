@@ -157,10 +157,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public ProductState(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>active</c>.</summary>
@@ -189,13 +189,13 @@ namespace Akua.Sdk
         public static bool operator !=(ProductState left, ProductState right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(ProductState other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(ProductState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is ProductState other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -290,10 +290,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public PackageVersionPinKind(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>latest</c>.</summary>
@@ -322,13 +322,13 @@ namespace Akua.Sdk
         public static bool operator !=(PackageVersionPinKind left, PackageVersionPinKind right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(PackageVersionPinKind other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(PackageVersionPinKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is PackageVersionPinKind other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -918,10 +918,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public OfferStatus(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>active</c>.</summary>
@@ -956,13 +956,13 @@ namespace Akua.Sdk
         public static bool operator !=(OfferStatus left, OfferStatus right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(OfferStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(OfferStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is OfferStatus other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -979,10 +979,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public OfferApprovalState(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>not_required</c>.</summary>
@@ -1017,13 +1017,13 @@ namespace Akua.Sdk
         public static bool operator !=(OfferApprovalState left, OfferApprovalState right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(OfferApprovalState other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(OfferApprovalState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is OfferApprovalState other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1040,10 +1040,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public CommercialMode(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>paid</c>.</summary>
@@ -1072,13 +1072,13 @@ namespace Akua.Sdk
         public static bool operator !=(CommercialMode left, CommercialMode right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(CommercialMode other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(CommercialMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is CommercialMode other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1466,10 +1466,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public Currency(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>eur</c>.</summary>
@@ -1498,13 +1498,13 @@ namespace Akua.Sdk
         public static bool operator !=(Currency left, Currency right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(Currency other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(Currency other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is Currency other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1521,10 +1521,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public PricingInterval(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>month</c>.</summary>
@@ -1553,13 +1553,13 @@ namespace Akua.Sdk
         public static bool operator !=(PricingInterval left, PricingInterval right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(PricingInterval other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(PricingInterval other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is PricingInterval other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1576,10 +1576,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public PricingSource(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>channel_policy</c>.</summary>
@@ -1608,13 +1608,13 @@ namespace Akua.Sdk
         public static bool operator !=(PricingSource left, PricingSource right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(PricingSource other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(PricingSource other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is PricingSource other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1631,10 +1631,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public SupportScopeType(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>scoped_support_relationship</c>.</summary>
@@ -1660,13 +1660,13 @@ namespace Akua.Sdk
         public static bool operator !=(SupportScopeType left, SupportScopeType right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(SupportScopeType other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(SupportScopeType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is SupportScopeType other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1683,10 +1683,10 @@ namespace Akua.Sdk
 
         /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
         /// <param name="value">The value as the API writes it.</param>
-        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public SupportVisibility(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The value <c>install_state</c>.</summary>
@@ -1715,13 +1715,13 @@ namespace Akua.Sdk
         public static bool operator !=(SupportVisibility left, SupportVisibility right) => !left.Equals(right);
 
         /// <inheritdoc />
-        public bool Equals(SupportVisibility other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+        public bool Equals(SupportVisibility other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is SupportVisibility other && Equals(other);
 
         /// <inheritdoc />
-        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <inheritdoc />
         public override string ToString() => Value;
@@ -1764,6 +1764,2500 @@ namespace Akua.Sdk
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Deployable software (a Helm chart, or an Akua package) that products sell and installs run.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Package : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The package's id (<c>pkg_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Where the package lives in the Akua dashboard. Read-only.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace that owns the package.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The package's name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// The newest version of the package in this workspace.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("latest_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string LatestVersionId { get; set; } = default!;
+
+        /// <summary>
+        /// What the package is, in its author's words; null when it has none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Description { get; set; }
+
+        /// <summary>
+        /// The logo shown for the package; null when it has none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("display_image_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? DisplayImageUrl { get; set; }
+
+        /// <summary>
+        /// Where the package's content comes from.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageSource Source { get; set; } = default!;
+
+        /// <summary>
+        /// What the package was built from (chart URLs, OCI references, git details), one object per source. Only returned with <c>view</c> = <c>full</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("composed_from_sources")]
+        public System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>>? ComposedFromSources { get; set; }
+
+        /// <summary>
+        /// When the package was created.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// The version of this package; send it as <c>if-match</c> to delete it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(LatestVersionId, "latest_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Source, "source");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(ComposedFromSources, "composed_from_sources");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Where a package's content comes from.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageSource : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// hosted<c>: a repository Akua hosts; </c>oci<c>: an artifact in an OCI registry.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageSourceKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The Akua-hosted repository holding the package; with <c>kind</c> = <c>hosted</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
+        public string? RepositoryId { get; set; }
+
+        /// <summary>
+        /// The OCI reference of the artifact, without a digest; with <c>kind</c> = <c>oci</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oci_ref")]
+        public string? OciRef { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The kind of place a package's content comes from.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<PackageSourceKind>))]
+    public readonly partial struct PackageSourceKind : global::Akua.Sdk.IExtensibleEnum<PackageSourceKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PackageSourceKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>hosted</c>.</summary>
+        public static PackageSourceKind Hosted { get; } = new PackageSourceKind("hosted");
+
+        /// <summary>The value <c>oci</c>.</summary>
+        public static PackageSourceKind Oci { get; } = new PackageSourceKind("oci");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "hosted" or "oci";
+
+        /// <inheritdoc />
+        static PackageSourceKind global::Akua.Sdk.IExtensibleEnum<PackageSourceKind>.FromValue(string value) => new PackageSourceKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator PackageSourceKind(string value) => new PackageSourceKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(PackageSourceKind left, PackageSourceKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(PackageSourceKind left, PackageSourceKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(PackageSourceKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PackageSourceKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// basic<c> leaves out the build provenance of a package; </c>full<c> includes it.</c>
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<PackageView>))]
+    public readonly partial struct PackageView : global::Akua.Sdk.IExtensibleEnum<PackageView>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PackageView(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>basic</c>.</summary>
+        public static PackageView Basic { get; } = new PackageView("basic");
+
+        /// <summary>The value <c>full</c>.</summary>
+        public static PackageView Full { get; } = new PackageView("full");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "basic" or "full";
+
+        /// <inheritdoc />
+        static PackageView global::Akua.Sdk.IExtensibleEnum<PackageView>.FromValue(string value) => new PackageView(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator PackageView(string value) => new PackageView(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(PackageView left, PackageView right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(PackageView left, PackageView right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(PackageView other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PackageView other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One page of packages.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class PackageList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The packages on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<Package> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What to build a new package from.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreatePackageRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The package's name, 1 to 120 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// A logo to show for the package, up to 2048 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("display_image_url")]
+        public string? DisplayImageUrl { get; set; }
+
+        /// <summary>
+        /// The chart to build from; exactly one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sources")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<HelmPackageSource> Sources { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Sources, "sources");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Sources, "sources");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// A Helm chart in an OCI registry, as the source of a new package.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class HelmPackageSource : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>helm</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public HelmSourceKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The registry address of the chart; it must start with <c>oci://</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repo_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RepoUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The chart's name within the registry, up to 255 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chart")]
+        public string? Chart { get; set; }
+
+        /// <summary>
+        /// The chart version (or other revision) to build from, 1 to 256 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("target_revision")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string TargetRevision { get; set; } = default!;
+
+        /// <summary>
+        /// A folder inside the source to use, up to 2048 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        public string? Path { get; set; }
+
+        /// <summary>
+        /// Helm values to build the package with, any JSON by key.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("values")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Values { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepoUrl, "repo_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(TargetRevision, "target_revision");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(Values, "values");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The kind of a package source given when creating a package; only <c>helm</c> today.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<HelmSourceKind>))]
+    public readonly partial struct HelmSourceKind : global::Akua.Sdk.IExtensibleEnum<HelmSourceKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public HelmSourceKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>helm</c>.</summary>
+        public static HelmSourceKind Helm { get; } = new HelmSourceKind("helm");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "helm";
+
+        /// <inheritdoc />
+        static HelmSourceKind global::Akua.Sdk.IExtensibleEnum<HelmSourceKind>.FromValue(string value) => new HelmSourceKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator HelmSourceKind(string value) => new HelmSourceKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(HelmSourceKind left, HelmSourceKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(HelmSourceKind left, HelmSourceKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(HelmSourceKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is HelmSourceKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// A published Akua package to register, and the facts of its first version.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImportPackageRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The package's name, 1 to 120 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// What the package is, up to 1000 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; }
+
+        /// <summary>
+        /// A logo to show for the package, up to 2048 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("display_image_url")]
+        public string? DisplayImageUrl { get; set; }
+
+        /// <summary>
+        /// Where the package is published; it must start with <c>oci://</c>. When the registry has a registry credential active in the workspace, Akua reads the artifact with it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oci_ref")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OciRef { get; set; } = default!;
+
+        /// <summary>
+        /// The first version to record, checked against the artifact.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public CreatePackageVersionRequest Version { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OciRef, "oci_ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Version, "version");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The facts of a new package version, which Akua checks against the published artifact.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreatePackageVersionRequest : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The version number, a semantic version such as <c>1.2.3</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("semver")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Semver { get; set; } = default!;
+
+        /// <summary>
+        /// The content reference that pins the version, 1 to 512 characters; for an OCI package usually the digest that publishing printed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ref")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Ref { get; set; } = default!;
+
+        /// <summary>
+        /// The install form's JSON Schema as the package exports it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input_schema")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get; set; } = default!;
+
+        /// <summary>
+        /// Where the version can run.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("compatibility")]
+        public PackageCompatibility? Compatibility { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Semver, "semver");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Ref, "ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InputSchema, "input_schema");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(InputSchema, "input_schema");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The clusters, Kubernetes versions and places a package version can run on.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageCompatibility : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The kinds of cluster the version supports.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clusterTypes")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<string> ClusterTypes { get; set; } = default!;
+
+        /// <summary>
+        /// The Kubernetes versions the version supports.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kubernetes")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public KubernetesVersionRange Kubernetes { get; set; } = default!;
+
+        /// <summary>
+        /// The providers and regions the version may be placed in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("placement")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackagePlacement Placement { get; set; } = default!;
+
+        /// <summary>
+        /// What the version needs of a managed (KaaS) cluster.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kaas")]
+        public PackageKaasRequirements? Kaas { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ClusterTypes, "clusterTypes");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(ClusterTypes, "clusterTypes");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kubernetes, "kubernetes");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Placement, "placement");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// A range of Kubernetes versions; either end may be left open.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KubernetesVersionRange : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The oldest Kubernetes version supported.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("minVersion")]
+        public string? MinVersion { get; set; }
+
+        /// <summary>
+        /// The newest Kubernetes version supported.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("maxVersion")]
+        public string? MaxVersion { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The providers and regions a package version may run in.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackagePlacement : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// any<c>, or the list of cloud providers allowed.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("providers")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement Providers { get; set; } = default!;
+
+        /// <summary>
+        /// any<c>, or the list of regions allowed.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("regions")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement Regions { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Providers, "providers");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Regions, "regions");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Allows every value.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<PlacementWildcard>))]
+    public readonly partial struct PlacementWildcard : global::Akua.Sdk.IExtensibleEnum<PlacementWildcard>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PlacementWildcard(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>any</c>.</summary>
+        public static PlacementWildcard Any { get; } = new PlacementWildcard("any");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "any";
+
+        /// <inheritdoc />
+        static PlacementWildcard global::Akua.Sdk.IExtensibleEnum<PlacementWildcard>.FromValue(string value) => new PlacementWildcard(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator PlacementWildcard(string value) => new PlacementWildcard(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(PlacementWildcard left, PlacementWildcard right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(PlacementWildcard left, PlacementWildcard right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(PlacementWildcard other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PlacementWildcard other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What a package version needs of a managed (KaaS) cluster.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageKaasRequirements : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The cluster networking the version needs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("networkProfile")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public KaasNetworkProfile NetworkProfile { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(NetworkProfile, "networkProfile");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Cluster networking: Linux nodes with Cilium, or mixed Linux and Windows nodes with Calico.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<KaasNetworkProfile>))]
+    public readonly partial struct KaasNetworkProfile : global::Akua.Sdk.IExtensibleEnum<KaasNetworkProfile>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public KaasNetworkProfile(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>linux_cilium</c>.</summary>
+        public static KaasNetworkProfile LinuxCilium { get; } = new KaasNetworkProfile("linux_cilium");
+
+        /// <summary>The value <c>mixed_os_calico</c>.</summary>
+        public static KaasNetworkProfile MixedOsCalico { get; } = new KaasNetworkProfile("mixed_os_calico");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "linux_cilium" or "mixed_os_calico";
+
+        /// <inheritdoc />
+        static KaasNetworkProfile global::Akua.Sdk.IExtensibleEnum<KaasNetworkProfile>.FromValue(string value) => new KaasNetworkProfile(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator KaasNetworkProfile(string value) => new KaasNetworkProfile(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(KaasNetworkProfile left, KaasNetworkProfile right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(KaasNetworkProfile left, KaasNetworkProfile right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(KaasNetworkProfile other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is KaasNetworkProfile other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One unchangeable version of a package.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageVersion : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The version's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The package the version belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string PackageId { get; set; } = default!;
+
+        /// <summary>
+        /// The version number, a semantic version such as <c>1.2.3</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("semver")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Semver { get; set; } = default!;
+
+        /// <summary>
+        /// The content reference that pins the version, such as an OCI digest.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ref")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Ref { get; set; } = default!;
+
+        /// <summary>
+        /// The JSON Schema of what an install of this version asks for.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input_schema")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get; set; } = default!;
+
+        /// <summary>
+        /// When the version was published.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("published_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset PublishedAt { get; set; }
+
+        /// <summary>
+        /// When Akua recorded the version.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// The version of this record, for conditional requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Semver, "semver");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Ref, "ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InputSchema, "input_schema");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(InputSchema, "input_schema");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PublishedAt, "published_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One page of package versions.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class PackageVersionList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The versions on this page, newest first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<PackageVersion> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The background operation that builds a new package.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageOperation : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's id; pass it to the Operations endpoints to follow it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the operation runs in; null when it runs outside one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? WorkspaceId { get; set; }
+
+        /// <summary>
+        /// The organization the operation runs in, when there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? OrganizationId { get; set; }
+
+        /// <summary>
+        /// The kind of resource the operation works on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationOwnerType OwnerType { get; set; } = default!;
+
+        /// <summary>
+        /// The id of the resource the operation works on; its prefix matches <c>owner_type</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OwnerId { get; set; } = default!;
+
+        /// <summary>
+        /// The operation that started this one, when it is part of a chain.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parent_operation_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? ParentOperationId { get; set; }
+
+        /// <summary>
+        /// Where the operation is in its life.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationState State { get; set; } = default!;
+
+        /// <summary>
+        /// True once <c>state</c> is final (anything but <c>RUNNING</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("done")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Done { get; set; } = default!;
+
+        /// <summary>
+        /// Where the operation can be watched in the Akua dashboard.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// What was asked for: the package to build.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageCreateOperationMetadata Metadata { get; set; } = default!;
+
+        /// <summary>
+        /// What was built; null until the operation has succeeded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageCreateOperationResponse? Response { get; set; }
+
+        /// <summary>
+        /// Why the operation failed or was cancelled; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationError? Error { get; set; }
+
+        /// <summary>
+        /// The most recent failure of a step, even while the operation still runs; null once that step succeeds on a retry.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("last_error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationStepFailure? LastError { get; set; }
+
+        /// <summary>
+        /// When the operation started.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset StartedAt { get; set; }
+
+        /// <summary>
+        /// When the operation finished; null while it runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CompletedAt { get; set; }
+
+        /// <summary>
+        /// The milestones of the operation, in order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
+        public System.Collections.Generic.IReadOnlyList<OperationStep>? Steps { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerType, "owner_type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerId, "owner_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Done, "done");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Metadata, "metadata");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Steps, "steps");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The kind of resource an operation works on.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OperationOwnerType>))]
+    public readonly partial struct OperationOwnerType : global::Akua.Sdk.IExtensibleEnum<OperationOwnerType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OperationOwnerType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install</c>.</summary>
+        public static OperationOwnerType Install { get; } = new OperationOwnerType("install");
+
+        /// <summary>The value <c>repository_change_request</c>.</summary>
+        public static OperationOwnerType RepositoryChangeRequest { get; } = new OperationOwnerType("repository_change_request");
+
+        /// <summary>The value <c>repository</c>.</summary>
+        public static OperationOwnerType Repository { get; } = new OperationOwnerType("repository");
+
+        /// <summary>The value <c>workspace</c>.</summary>
+        public static OperationOwnerType Workspace { get; } = new OperationOwnerType("workspace");
+
+        /// <summary>The value <c>machine</c>.</summary>
+        public static OperationOwnerType Machine { get; } = new OperationOwnerType("machine");
+
+        /// <summary>The value <c>cluster</c>.</summary>
+        public static OperationOwnerType Cluster { get; } = new OperationOwnerType("cluster");
+
+        /// <summary>The value <c>package</c>.</summary>
+        public static OperationOwnerType Package { get; } = new OperationOwnerType("package");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install" or "repository_change_request" or "repository" or "workspace" or "machine" or "cluster" or "package";
+
+        /// <inheritdoc />
+        static OperationOwnerType global::Akua.Sdk.IExtensibleEnum<OperationOwnerType>.FromValue(string value) => new OperationOwnerType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OperationOwnerType(string value) => new OperationOwnerType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OperationOwnerType left, OperationOwnerType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OperationOwnerType left, OperationOwnerType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OperationOwnerType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OperationOwnerType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// RUNNING<c> until the operation ends as </c>SUCCEEDED<c>, </c>FAILED<c> or </c>CANCELLED<c>.</c>
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OperationState>))]
+    public readonly partial struct OperationState : global::Akua.Sdk.IExtensibleEnum<OperationState>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OperationState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>RUNNING</c>.</summary>
+        public static OperationState Running { get; } = new OperationState("RUNNING");
+
+        /// <summary>The value <c>SUCCEEDED</c>.</summary>
+        public static OperationState Succeeded { get; } = new OperationState("SUCCEEDED");
+
+        /// <summary>The value <c>FAILED</c>.</summary>
+        public static OperationState Failed { get; } = new OperationState("FAILED");
+
+        /// <summary>The value <c>CANCELLED</c>.</summary>
+        public static OperationState Cancelled { get; } = new OperationState("CANCELLED");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "RUNNING" or "SUCCEEDED" or "FAILED" or "CANCELLED";
+
+        /// <inheritdoc />
+        static OperationState global::Akua.Sdk.IExtensibleEnum<OperationState>.FromValue(string value) => new OperationState(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OperationState(string value) => new OperationState(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OperationState left, OperationState right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OperationState left, OperationState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OperationState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OperationState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Why an operation ended without succeeding.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OperationError : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// What went wrong, for people.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Message { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Message, "message");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The latest failure of one of an operation's steps.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OperationStepFailure : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// What went wrong, for people.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Message { get; set; } = default!;
+
+        /// <summary>
+        /// The step that failed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("step_name")]
+        public string? StepName { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Message, "message");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One milestone of an operation.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OperationStep : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The milestone's name, as shown to users.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Where the step is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationStepStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// Who carries the step out; <c>user</c> and <c>approval</c> steps wait for a person.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("execution_type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationStepExecutionType ExecutionType { get; set; } = default!;
+
+        /// <summary>
+        /// When the step started.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset StartedAt { get; set; }
+
+        /// <summary>
+        /// When the step finished; null while it has not.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CompletedAt { get; set; }
+
+        /// <summary>
+        /// Why the step failed; null when it has not.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error_message")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? ErrorMessage { get; set; }
+
+        /// <summary>
+        /// True when the step can be tried again.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("retryable")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Retryable { get; set; } = default!;
+
+        /// <summary>
+        /// True when the step can be skipped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("skippable")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Skippable { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ExecutionType, "execution_type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Retryable, "retryable");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Skippable, "skippable");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Where an operation step is.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OperationStepStatus>))]
+    public readonly partial struct OperationStepStatus : global::Akua.Sdk.IExtensibleEnum<OperationStepStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OperationStepStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>pending</c>.</summary>
+        public static OperationStepStatus Pending { get; } = new OperationStepStatus("pending");
+
+        /// <summary>The value <c>running</c>.</summary>
+        public static OperationStepStatus Running { get; } = new OperationStepStatus("running");
+
+        /// <summary>The value <c>completed</c>.</summary>
+        public static OperationStepStatus Completed { get; } = new OperationStepStatus("completed");
+
+        /// <summary>The value <c>failed</c>.</summary>
+        public static OperationStepStatus Failed { get; } = new OperationStepStatus("failed");
+
+        /// <summary>The value <c>skipped</c>.</summary>
+        public static OperationStepStatus Skipped { get; } = new OperationStepStatus("skipped");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "pending" or "running" or "completed" or "failed" or "skipped";
+
+        /// <inheritdoc />
+        static OperationStepStatus global::Akua.Sdk.IExtensibleEnum<OperationStepStatus>.FromValue(string value) => new OperationStepStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OperationStepStatus(string value) => new OperationStepStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OperationStepStatus left, OperationStepStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OperationStepStatus left, OperationStepStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OperationStepStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OperationStepStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Who carries a step out: the system, a user, an approver; or nobody, when it was skipped.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OperationStepExecutionType>))]
+    public readonly partial struct OperationStepExecutionType : global::Akua.Sdk.IExtensibleEnum<OperationStepExecutionType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OperationStepExecutionType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>system</c>.</summary>
+        public static OperationStepExecutionType System { get; } = new OperationStepExecutionType("system");
+
+        /// <summary>The value <c>user</c>.</summary>
+        public static OperationStepExecutionType User { get; } = new OperationStepExecutionType("user");
+
+        /// <summary>The value <c>approval</c>.</summary>
+        public static OperationStepExecutionType Approval { get; } = new OperationStepExecutionType("approval");
+
+        /// <summary>The value <c>skipped</c>.</summary>
+        public static OperationStepExecutionType Skipped { get; } = new OperationStepExecutionType("skipped");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "system" or "user" or "approval" or "skipped";
+
+        /// <inheritdoc />
+        static OperationStepExecutionType global::Akua.Sdk.IExtensibleEnum<OperationStepExecutionType>.FromValue(string value) => new OperationStepExecutionType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OperationStepExecutionType(string value) => new OperationStepExecutionType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OperationStepExecutionType left, OperationStepExecutionType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OperationStepExecutionType left, OperationStepExecutionType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OperationStepExecutionType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OperationStepExecutionType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of a package-creation operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<PackageCreateOperationType>))]
+    public readonly partial struct PackageCreateOperationType : global::Akua.Sdk.IExtensibleEnum<PackageCreateOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PackageCreateOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>package.create</c>.</summary>
+        public static PackageCreateOperationType PackageCreate { get; } = new PackageCreateOperationType("package.create");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "package.create";
+
+        /// <inheritdoc />
+        static PackageCreateOperationType global::Akua.Sdk.IExtensibleEnum<PackageCreateOperationType>.FromValue(string value) => new PackageCreateOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator PackageCreateOperationType(string value) => new PackageCreateOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(PackageCreateOperationType left, PackageCreateOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(PackageCreateOperationType left, PackageCreateOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(PackageCreateOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PackageCreateOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What a package-creation operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageCreateOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>package.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The idempotency key of the request that started the operation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("idempotency_key")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string IdempotencyKey { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the package is built in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The name of the package being built.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(IdempotencyKey, "idempotency_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful package-creation operation produced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PackageCreateOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>package.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public PackageCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The new package.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string PackageId { get; set; } = default!;
+
+        /// <summary>
+        /// Its first version.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string PackageVersionId { get; set; } = default!;
+
+        /// <summary>
+        /// The Akua-hosted repository that holds its content.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RepositoryId { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepositoryId, "repository_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Long-running work that another request started, such as building a package or creating an install, and how far it has got.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Operation : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's id (<c>op_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the operation runs in; null when it runs outside one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? WorkspaceId { get; set; }
+
+        /// <summary>
+        /// The organization the operation runs in, when there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? OrganizationId { get; set; }
+
+        /// <summary>
+        /// The kind of resource the operation works on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationOwnerType OwnerType { get; set; } = default!;
+
+        /// <summary>
+        /// The id of the resource the operation works on; its prefix matches <c>owner_type</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("owner_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OwnerId { get; set; } = default!;
+
+        /// <summary>
+        /// The operation that started this one, when it is part of a chain.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parent_operation_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? ParentOperationId { get; set; }
+
+        /// <summary>
+        /// Where the operation is in its life.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationState State { get; set; } = default!;
+
+        /// <summary>
+        /// True once <c>state</c> is final (anything but <c>RUNNING</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("done")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Done { get; set; } = default!;
+
+        /// <summary>
+        /// Where the operation can be watched in the Akua dashboard.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// What the operation was asked to do; its <c>type</c> says which kind of operation it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement Metadata { get; set; } = default!;
+
+        /// <summary>
+        /// What a successful operation produced, by the same <c>type</c> as <c>metadata</c>; null until then.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Text.Json.JsonElement? Response { get; set; }
+
+        /// <summary>
+        /// Why the operation failed or was cancelled; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationError? Error { get; set; }
+
+        /// <summary>
+        /// The most recent failure of a step, even while the operation still runs; null once that step succeeds on a retry.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("last_error")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OperationStepFailure? LastError { get; set; }
+
+        /// <summary>
+        /// When the operation started.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset StartedAt { get; set; }
+
+        /// <summary>
+        /// When the operation finished; null while it runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CompletedAt { get; set; }
+
+        /// <summary>
+        /// The milestones of the operation, in order; left out in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
+        public System.Collections.Generic.IReadOnlyList<OperationStep>? Steps { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerType, "owner_type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerId, "owner_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Done, "done");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Metadata, "metadata");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Steps, "steps");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One page of operations.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class OperationList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operations on this page, newest first, without their steps.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<Operation> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-creation operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallCreateOperationType>))]
+    public readonly partial struct InstallCreateOperationType : global::Akua.Sdk.IExtensibleEnum<InstallCreateOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallCreateOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.create</c>.</summary>
+        public static InstallCreateOperationType InstallCreate { get; } = new InstallCreateOperationType("install.create");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.create";
+
+        /// <inheritdoc />
+        static InstallCreateOperationType global::Akua.Sdk.IExtensibleEnum<InstallCreateOperationType>.FromValue(string value) => new InstallCreateOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallCreateOperationType(string value) => new InstallCreateOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallCreateOperationType left, InstallCreateOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallCreateOperationType left, InstallCreateOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallCreateOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallCreateOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-creation operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCreateOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The idempotency key of the request that started the operation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("idempotency_key")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string IdempotencyKey { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the install is created in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The product being installed, when the install comes from one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public string? ProductId { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(IdempotencyKey, "idempotency_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-creation operation produced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCreateOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.create</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCreateOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The new install (<c>inst_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The Argo CD application that deploys the install; absent when <c>sandbox_skipped</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_name")]
+        public string? ArgoAppName { get; set; }
+
+        /// <summary>
+        /// The namespace of that Argo CD application; absent when <c>sandbox_skipped</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_namespace")]
+        public string? ArgoAppNamespace { get; set; }
+
+        /// <summary>
+        /// Present, and true, when no deployment was made for the install.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sandbox_skipped")]
+        public bool? SandboxSkipped { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-render operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallRenderOperationType>))]
+    public readonly partial struct InstallRenderOperationType : global::Akua.Sdk.IExtensibleEnum<InstallRenderOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallRenderOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.render</c>.</summary>
+        public static InstallRenderOperationType InstallRender { get; } = new InstallRenderOperationType("install.render");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.render";
+
+        /// <inheritdoc />
+        static InstallRenderOperationType global::Akua.Sdk.IExtensibleEnum<InstallRenderOperationType>.FromValue(string value) => new InstallRenderOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallRenderOperationType(string value) => new InstallRenderOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallRenderOperationType left, InstallRenderOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallRenderOperationType left, InstallRenderOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallRenderOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallRenderOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-render operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallRenderOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.render</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallRenderOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The install whose manifests are rendered.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The commit that set off the render, when a commit did.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("trigger_commit_sha")]
+        public string? TriggerCommitSha { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-render operation produced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallRenderOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.render</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallRenderOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The render that was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_render_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallRenderId { get; set; } = default!;
+
+        /// <summary>
+        /// The repository the rendered manifests went to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RepositoryId { get; set; } = default!;
+
+        /// <summary>
+        /// The commit holding the rendered manifests, when one was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("commit_sha")]
+        public string? CommitSha { get; set; }
+
+        /// <summary>
+        /// A hash of the rendered output, equal for equal renders.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("render_hash")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RenderHash { get; set; } = default!;
+
+        /// <summary>
+        /// True when nothing changed, so nothing was written.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("skipped")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Skipped { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallRenderId, "install_render_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepositoryId, "repository_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RenderHash, "render_hash");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Skipped, "skipped");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of an install-deletion operation's metadata and response.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallDeleteOperationType>))]
+    public readonly partial struct InstallDeleteOperationType : global::Akua.Sdk.IExtensibleEnum<InstallDeleteOperationType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallDeleteOperationType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install.delete</c>.</summary>
+        public static InstallDeleteOperationType InstallDelete { get; } = new InstallDeleteOperationType("install.delete");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install.delete";
+
+        /// <inheritdoc />
+        static InstallDeleteOperationType global::Akua.Sdk.IExtensibleEnum<InstallDeleteOperationType>.FromValue(string value) => new InstallDeleteOperationType(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallDeleteOperationType(string value) => new InstallDeleteOperationType(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallDeleteOperationType left, InstallDeleteOperationType right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallDeleteOperationType left, InstallDeleteOperationType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallDeleteOperationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallDeleteOperationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What an install-deletion operation was asked to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDeleteOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.delete</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDeleteOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// The install being deleted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What a successful install-deletion operation did.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDeleteOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Always <c>install.delete</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDeleteOperationType Type { get; set; } = default!;
+
+        /// <summary>
+        /// True when the install's Argo CD application was removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("argo_app_deleted")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool ArgoAppDeleted { get; set; } = default!;
+
+        /// <summary>
+        /// True when the install's repository was wiped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repo_purged")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool RepoPurged { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ArgoAppDeleted, "argo_app_deleted");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepoPurged, "repo_purged");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The metadata of an operation of a kind this document does not describe, such as <c>cluster.create</c>.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OtherOperationMetadata : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's kind.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Type { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The result of an operation of a kind this document does not describe.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OtherOperationResponse : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The operation's kind.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Type { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
 
         }
 

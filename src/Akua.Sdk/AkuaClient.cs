@@ -85,6 +85,12 @@ public class AkuaClient : IAkuaClient, IDisposable
     /// <inheritdoc />
     public virtual IProductsClient Products => _resources.Products;
 
+    /// <inheritdoc />
+    public virtual IPackagesClient Packages => _resources.Packages;
+
+    /// <inheritdoc />
+    public virtual IOperationsClient Operations => _resources.Operations;
+
     /// <summary>Cancels the calls in flight and releases the connections, if this client created them.</summary>
     public void Dispose()
     {
@@ -165,12 +171,24 @@ public class AkuaClient : IAkuaClient, IDisposable
     }
 }
 
-/// <summary>The resource clients of one <see cref="IAkuaClient"/>, over one pipeline.</summary>
-internal sealed class AkuaResources(AkuaPipeline pipeline)
+/// <summary>The resource clients of one <see cref="IAkuaClient"/>, over one pipeline: the one table of areas.</summary>
+internal sealed class AkuaResources
 {
-    public IOffersClient Offers { get; } = new OffersClient(pipeline);
+    public AkuaResources(AkuaPipeline pipeline)
+    {
+        Offers = new OffersClient(pipeline);
+        Products = new ProductsClient(pipeline);
+        Operations = new OperationsClient(pipeline);
+        Packages = new PackagesClient(pipeline, Operations);
+    }
 
-    public IProductsClient Products { get; } = new ProductsClient(pipeline);
+    public IOffersClient Offers { get; }
+
+    public IProductsClient Products { get; }
+
+    public IPackagesClient Packages { get; }
+
+    public IOperationsClient Operations { get; }
 }
 
 /// <summary>What every connection the SDK opens itself is like.</summary>

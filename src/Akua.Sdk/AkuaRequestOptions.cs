@@ -52,6 +52,19 @@ public sealed class AkuaRequestOptions
         }
     }
 
+    /// <summary>A copy whose attempt timeout is at least <paramref name="minimum"/> (a long poll outlasting the server's hold).</summary>
+    internal AkuaRequestOptions WithAttemptTimeoutAtLeast(TimeSpan minimum, TimeSpan clientTimeout)
+    {
+        var current = Timeout ?? clientTimeout;
+        return current >= minimum ? this : new AkuaRequestOptions
+        {
+            WorkspaceContext = WorkspaceContext,
+            IdempotencyKey = IdempotencyKey,
+            Timeout = minimum,
+            MaxRetries = MaxRetries,
+        };
+    }
+
     /// <summary>A copy with another idempotency key (for writes the SDK derives from one call).</summary>
     internal AkuaRequestOptions WithIdempotencyKey(string key) => new()
     {

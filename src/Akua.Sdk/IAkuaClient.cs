@@ -8,4 +8,10 @@ public interface IAkuaClient
 
     /// <summary>Products: packages offered for sale.</summary>
     IProductsClient Products { get; }
+
+    /// <summary>Packages: the software sold, its versions and their install forms.</summary>
+    IPackagesClient Packages { get; }
+
+    /// <summary>Operations: long-running work, and waiting for it to finish.</summary>
+    IOperationsClient Operations { get; }
 }

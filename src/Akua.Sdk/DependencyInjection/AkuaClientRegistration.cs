@@ -25,6 +25,10 @@ internal sealed class AkuaServiceClient : IAkuaClient
     public IOffersClient Offers => _resources.Offers;
 
     public IProductsClient Products => _resources.Products;
+
+    public IPackagesClient Packages => _resources.Packages;
+
+    public IOperationsClient Operations => _resources.Operations;
 }
 
 /// <summary>Applies the client option rules to one named registration, naming settings by their configuration path.</summary>

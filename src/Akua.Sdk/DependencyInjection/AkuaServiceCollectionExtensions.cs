@@ -106,18 +106,31 @@ public static class AkuaServiceCollectionExtensions
         if (serviceKey is null)
         {
             services.AddSingleton<IAkuaClient>(provider => new AkuaServiceClient(provider, name));
-            services.AddSingleton(provider => provider.GetRequiredService<IAkuaClient>().Offers);
-            services.AddSingleton(provider => provider.GetRequiredService<IAkuaClient>().Products);
+            foreach (var (areaType, area) in Areas)
+            {
+                services.AddSingleton(areaType, provider => area(provider.GetRequiredService<IAkuaClient>()));
+            }
         }
         else
         {
             services.AddKeyedSingleton<IAkuaClient>(serviceKey, (provider, _) => new AkuaServiceClient(provider, name));
-            services.AddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Offers);
-            services.AddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<IAkuaClient>(key).Products);
+            foreach (var (areaType, area) in Areas)
+            {
+                services.AddKeyedSingleton(areaType, serviceKey, (provider, key) => area(provider.GetRequiredKeyedService<IAkuaClient>(key)));
+            }
         }
 
         return builder;
     }
+
+    /// <summary>The resource clients registered beside <see cref="IAkuaClient"/>, keyed and not: one line per API area.</summary>
+    private static readonly (Type Type, Func<IAkuaClient, object> Area)[] Areas =
+    [
+        (typeof(IOffersClient), client => client.Offers),
+        (typeof(IProductsClient), client => client.Products),
+        (typeof(IPackagesClient), client => client.Packages),
+        (typeof(IOperationsClient), client => client.Operations),
+    ];
 
     private static ILogger Logger(IServiceProvider provider) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger(AkuaResilience.LoggerCategory) ?? NullLogger.Instance;

@@ -7,12 +7,6 @@ namespace Akua.Sdk.Errors;
 /// <summary>Turns an error response (its body already read, bounded) into the matching typed exception.</summary>
 internal static class AkuaErrorMapper
 {
-    /// <summary>
-    /// The code of an error entry that reports an idempotency key reused with another request: a
-    /// conflict, never a stale etag, even on a write guarded by <c>if-match</c>.
-    /// </summary>
-    internal const int IdempotencyKeyReusedCode = 1010;
-
     /// <summary>How much of the error entries an exception's message repeats.</summary>
     private const int MaxErrorsInMessageLength = 1000;
 
@@ -49,7 +43,7 @@ internal static class AkuaErrorMapper
             401 => new AkuaAuthenticationException(summary, statusCode, errors, requestId, text),
             403 => new AkuaPermissionDeniedException(summary, statusCode, errors, requestId, text),
             404 => new AkuaNotFoundException(summary, statusCode, errors, requestId, text),
-            409 when call.IfMatch is not null && !IsIdempotencyConflict(errors) => new AkuaConcurrencyException(summary, CurrentEtag(errors), errors, requestId, text),
+            409 when call.IfMatch is not null && IsStaleEtag(errors) => new AkuaConcurrencyException(summary, CurrentEtag(errors), errors, requestId, text),
             409 => new AkuaConflictException(summary, statusCode, errors, requestId, text),
             429 => new AkuaRateLimitException(summary, AkuaResilience.TryGetRetryAfter(response, now, out var retryAfter) ? retryAfter : null, errors, requestId, text),
             >= 500 => new AkuaServerException(summary, statusCode, errors, requestId, text),
@@ -57,18 +51,13 @@ internal static class AkuaErrorMapper
         };
     }
 
-    private static bool IsIdempotencyConflict(IReadOnlyList<AkuaError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error.Code == IdempotencyKeyReusedCode || error.Message.Contains("idempotency", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Whether a 409 on an <c>if-match</c> write reports a stale etag: the API then names the current
+    /// etag in the error's metadata. A reused idempotency key, or another conflict (a package still in
+    /// use), names none; a body without error entries is taken as the guard failing, as before.
+    /// </summary>
+    private static bool IsStaleEtag(IReadOnlyList<AkuaError> errors) =>
+        errors.Count == 0 || CurrentEtag(errors) is not null;
 
     private static string? CurrentEtag(IReadOnlyList<AkuaError> errors)
     {

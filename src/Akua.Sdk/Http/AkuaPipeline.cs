@@ -70,8 +70,11 @@ internal sealed class AkuaPipeline
         }
     }
 
-    /// <summary>The client's clock, for timestamps the SDK computes itself.</summary>
+    /// <summary>The client's clock, for timestamps the SDK computes and pauses it makes itself.</summary>
     public TimeProvider TimeProvider => Settings.Options.TimeProvider;
+
+    /// <summary>The client's attempt timeout (<see cref="AkuaClientOptions.Timeout"/>).</summary>
+    public TimeSpan AttemptTimeout => Settings.Timeout;
 
     /// <summary>Sends a call and reads its JSON result.</summary>
     public Task<T> SendAsync<T>(AkuaCall call, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)

@@ -121,11 +121,21 @@ public sealed class ClientConventionTests
             _ when type == typeof(CreateProductRequest) => new CreateProductRequest { Name = "Conventions", PackageId = "pkg_1", PackageVersionPin = PackageVersionPin.Latest },
             _ when type == typeof(UpdateProductRequest) => new UpdateProductRequest { Name = "Conventions" },
             _ when type == typeof(Func<Product, UpdateProductRequest?>) => (Func<Product, UpdateProductRequest?>)(_ => new UpdateProductRequest { Name = "Conventions" }),
+            _ when type == typeof(CreatePackageRequest) => new CreatePackageRequest { Name = "Conventions", Sources = [new HelmPackageSource { Kind = HelmSourceKind.Helm, RepoUrl = "oci://registry.example.com/charts", TargetRevision = "1.0.0" }] },
+            _ when type == typeof(ImportPackageRequest) => new ImportPackageRequest { Name = "Conventions", OciRef = "oci://registry.example.com/c", Version = SampleVersion() },
+            _ when type == typeof(CreatePackageVersionRequest) => SampleVersion(),
             _ when type == typeof(Offer) => AkuaModelFactory.Offer(),
             _ when type == typeof(Product) => AkuaModelFactory.Product(),
             _ => throw new InvalidOperationException($"Add a sample {type.Name} for parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}."),
         };
     }
+
+    private static CreatePackageVersionRequest SampleVersion() => new()
+    {
+        Semver = "1.0.0",
+        Ref = "charts/c-1.0.0.tgz",
+        InputSchema = new Dictionary<string, System.Text.Json.JsonElement>(),
+    };
 
     private static async Task InvokeAsync(object? result)
     {

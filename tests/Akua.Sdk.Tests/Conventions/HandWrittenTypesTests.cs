@@ -15,6 +15,9 @@ public sealed class HandWrittenTypesTests
     {
         { typeof(ListOffersOptions), "offers.list" },
         { typeof(ListProductsOptions), "products.list" },
+        { typeof(ListPackagesOptions), "packages.list" },
+        { typeof(ListPackageVersionsOptions), "packages.listVersions" },
+        { typeof(ListOperationsOptions), "operations.list" },
     };
 
     [Fact]

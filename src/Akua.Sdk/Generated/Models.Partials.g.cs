@@ -203,11 +203,19 @@ namespace Akua.Sdk
         }
     }
 
+    partial class CheckoutSessionList : global::Akua.Sdk.IAkuaList<CheckoutSession>
+    {
+    }
+
     partial class OfferList : global::Akua.Sdk.IAkuaList<Offer>
     {
     }
 
     partial class OperationList : global::Akua.Sdk.IAkuaList<Operation>
+    {
+    }
+
+    partial class OrderDraftList : global::Akua.Sdk.IAkuaList<OrderDraft>
     {
     }
 

@@ -22,6 +22,69 @@ namespace Akua.Sdk.Contract
     /// <summary>Every operation of the document: its facts, its parameter rules and its URI builder.</summary>
     internal static partial class AkuaOperations
     {
+        /// <summary><c>installs.get</c>: GET /installs/{id}.</summary>
+        internal static partial class InstallsGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.get", "Installs", "GET", "installs/{id}",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "installs/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>installs.getStatus</c>: GET /installs/{id}/status.</summary>
+        internal static partial class InstallsGetStatus
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.getStatus", "Installs", "GET", "installs/{id}/status",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "installs/" + AkuaUri.Segment(Id, id, idName) + "/status";
+            }
+        }
+
+        /// <summary><c>installs.list</c>: GET /installs.</summary>
+        internal static partial class InstallsList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.list", "Installs", "GET", "installs",
+                [], [Cursor, Limit, ProductId],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? cursor, long? limit, string? productId)
+            {
+                var uri = AkuaUri.Query("installs");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(ProductId, productId, "query.ProductId");
+                return uri.ToString();
+            }
+        }
+
         /// <summary><c>offers.archive</c>: POST /offers/{id}:archive.</summary>
         internal static partial class OffersArchive
         {
@@ -685,6 +748,9 @@ namespace Akua.Sdk.Contract
             OrderDraftsCancel.Info,
             OrderDraftsListCheckoutSessions.Info,
             OrderDraftsGetCheckoutSession.Info,
+            InstallsList.Info,
+            InstallsGet.Info,
+            InstallsGetStatus.Info,
         ];
     }
 
@@ -939,6 +1005,105 @@ namespace Akua.Sdk.Contract
 
         [GeneratedRegex("^oci:\\/\\/", RegexOptions.ECMAScript, 1000)]
         private static partial Regex OciRefPattern();
+    }
+
+    /// <summary>The rules of <c>Install</c>.</summary>
+    internal static partial class InstallRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 55;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int ClusterIdMinLength = 1;
+        public const int ClusterIdMaxLength = 54;
+        public const int ProductIdMinLength = 1;
+        public const int ProductIdMaxLength = 55;
+        public const int PackageVersionIdMinLength = 1;
+        public const int PackageVersionIdMaxLength = 55;
+        public const int CreatedAtMinimum = 0;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule CustomerWorkspace = new("customer_workspace", AkuaValueKind.Object) { Required = true, Schema = static () => InstallCustomerWorkspaceRules.ThisSchema };
+        public static readonly AkuaValueRule ClusterId = new("cluster_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule PackageVersionId = new("package_version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["pending", "rendering", "syncing", "healthy", "degraded", "failed", "deleted"] };
+        public static readonly AkuaValueRule Reconciling = new("reconciling", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule Urls = new("urls", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => InstallUrlRules.ThisSchema } };
+        public static readonly AkuaValueRule DemoCleanup = new("demo_cleanup", AkuaValueKind.Object) { Schema = static () => InstallDemoCleanupRules.ThisSchema };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("Install", true, [Id, HtmlUrl, WorkspaceId, CustomerWorkspace, ClusterId, ProductId, PackageVersionId, State, Reconciling, Urls, DemoCleanup, CreatedAt, UpdatedAt, Etag])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallCustomerWorkspace</c>.</summary>
+    internal static partial class InstallCustomerWorkspaceRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 53;
+        public const int NameMinLength = 1;
+        public const int NameMaxLength = 100;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 100 };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallCustomerWorkspace", true, [Id, Name])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallDemoCleanup</c>.</summary>
+    internal static partial class InstallDemoCleanupRules
+    {
+        public const int CleanupAtMinimum = 0;
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["scheduled", "removed"] };
+        public static readonly AkuaValueRule CleanupAt = new("cleanup_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule RemovableBy = new("removable_by", AkuaValueKind.String) { Enum = ["platform_policy", "platform_admin"] };
+        public static readonly AkuaValueRule ConversionRequired = new("conversion_required", AkuaValueKind.String) { Enum = ["paid_order", "platform_approval"] };
+        public static readonly AkuaValueRule DeliveryStatus = new("delivery_status", AkuaValueKind.String) { Required = true, Enum = ["pending", "running", "succeeded", "failed"] };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallDemoCleanup", false, [Kind, CleanupAt, RemovableBy, ConversionRequired, DeliveryStatus])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallList</c>.</summary>
+    internal static partial class InstallListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => InstallRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallStatus</c>.</summary>
+    internal static partial class InstallStatusRules
+    {
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule Health = new("health", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Sync = new("sync", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Revision = new("revision", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Resources = new("resources", AkuaValueKind.Array) { Required = true, Nullable = true, Items = new("", AkuaValueKind.Object) { Schema = static () => ResourceStatusRules.ThisSchema } };
+        public static readonly AkuaValueRule OperationPhase = new("operation_phase", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["pending", "rendering", "syncing", "healthy", "degraded", "failed", "deleted"] };
+        public static readonly AkuaValueRule Reconciling = new("reconciling", AkuaValueKind.Boolean) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallStatus", true, [InstallId, Health, Sync, Revision, Resources, OperationPhase, UpdatedAt, State, Reconciling])
+        {
+        };
     }
 
     /// <summary>The rules of <c>InstallUrl</c>.</summary>
@@ -1715,6 +1880,34 @@ namespace Akua.Sdk.Contract
     {
 
         public static readonly AkuaSchemaRules ThisSchema = new("ProductsUnarchiveRequest", false, [])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>ResourceHealth</c>.</summary>
+    internal static partial class ResourceHealthRules
+    {
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("ResourceHealth", true, [Status, Message])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>ResourceStatus</c>.</summary>
+    internal static partial class ResourceStatusRules
+    {
+        public static readonly AkuaValueRule Group = new("group", AkuaValueKind.String);
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String);
+        public static readonly AkuaValueRule Namespace = new("namespace", AkuaValueKind.String);
+        public static readonly AkuaValueRule Version = new("version", AkuaValueKind.String);
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String);
+        public static readonly AkuaValueRule Health = new("health", AkuaValueKind.Object) { Schema = static () => ResourceHealthRules.ThisSchema };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("ResourceStatus", true, [Group, Kind, Name, Message, Namespace, Version, Status, Health])
         {
         };
     }

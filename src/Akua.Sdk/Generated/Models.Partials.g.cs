@@ -207,6 +207,10 @@ namespace Akua.Sdk
     {
     }
 
+    partial class InstallList : global::Akua.Sdk.IAkuaList<Install>
+    {
+    }
+
     partial class OfferList : global::Akua.Sdk.IAkuaList<Offer>
     {
     }

@@ -5889,6 +5889,629 @@ namespace Akua.Sdk
     }
 
     /// <summary>
+    /// A package version deployed to a cluster for a workspace, usually from a product.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Install : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The install's id (<c>inst_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Where the install lives in the Akua dashboard. Read-only.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the install belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The customer's workspace, by id and name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customer_workspace")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCustomerWorkspace CustomerWorkspace { get; set; } = default!;
+
+        /// <summary>
+        /// The cluster the install runs on; left out when a seller looks at an install the customer owns.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; set; }
+
+        /// <summary>
+        /// The product the install was made from; absent for an install made straight from a package.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public string? ProductId { get; set; }
+
+        /// <summary>
+        /// The package version the install runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string PackageVersionId { get; set; } = default!;
+
+        /// <summary>
+        /// Where the install is in its life, as Akua's control plane sees it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallState State { get; set; } = default!;
+
+        /// <summary>
+        /// True while Akua is bringing the deployment in line with what it should be.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Reconciling { get; set; } = default!;
+
+        /// <summary>
+        /// The addresses the install answers on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("urls")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get; set; } = default!;
+
+        /// <summary>
+        /// For a non-billable demo install: when and how it is removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("demo_cleanup")]
+        public InstallDemoCleanup? DemoCleanup { get; set; }
+
+        /// <summary>
+        /// When the install was created.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// When the install last changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>
+        /// The version of this install, for conditional requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Etag { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CustomerWorkspace, "customer_workspace");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Urls, "urls");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Urls, "urls");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Where an install is in its life, from waiting to be rendered to deleted.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallState>))]
+    public readonly partial struct InstallState : global::Akua.Sdk.IExtensibleEnum<InstallState>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>pending</c>.</summary>
+        public static InstallState Pending { get; } = new InstallState("pending");
+
+        /// <summary>The value <c>rendering</c>.</summary>
+        public static InstallState Rendering { get; } = new InstallState("rendering");
+
+        /// <summary>The value <c>syncing</c>.</summary>
+        public static InstallState Syncing { get; } = new InstallState("syncing");
+
+        /// <summary>The value <c>healthy</c>.</summary>
+        public static InstallState Healthy { get; } = new InstallState("healthy");
+
+        /// <summary>The value <c>degraded</c>.</summary>
+        public static InstallState Degraded { get; } = new InstallState("degraded");
+
+        /// <summary>The value <c>failed</c>.</summary>
+        public static InstallState Failed { get; } = new InstallState("failed");
+
+        /// <summary>The value <c>deleted</c>.</summary>
+        public static InstallState Deleted { get; } = new InstallState("deleted");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "pending" or "rendering" or "syncing" or "healthy" or "degraded" or "failed" or "deleted";
+
+        /// <inheritdoc />
+        static InstallState global::Akua.Sdk.IExtensibleEnum<InstallState>.FromValue(string value) => new InstallState(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallState(string value) => new InstallState(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallState left, InstallState right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallState left, InstallState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// The workspace of the customer an install serves.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCustomerWorkspace : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The workspace's id (<c>ws_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace's name, 1 to 100 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The removal of a non-billable demo install, as far as it is shown: scheduled, or taken off again. Workflow ids and internal evidence are not shown.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDemoCleanup : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// scheduled<c>: the install will be removed; </c>removed<c>: the scheduled removal was called off.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDemoCleanupKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// When the demo install is removed; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cleanup_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CleanupAt { get; set; }
+
+        /// <summary>
+        /// Who may call the removal off; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("removable_by")]
+        public CleanupRemovableBy? RemovableBy { get; set; }
+
+        /// <summary>
+        /// What must happen for the install to stay; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("conversion_required")]
+        public CleanupConversionRequirement? ConversionRequired { get; set; }
+
+        /// <summary>
+        /// Where delivery of the order behind the install stands.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("delivery_status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderDeliveryStatus DeliveryStatus { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DeliveryStatus, "delivery_status");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Whether a demo install's removal is scheduled or was called off.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallDemoCleanupKind>))]
+    public readonly partial struct InstallDemoCleanupKind : global::Akua.Sdk.IExtensibleEnum<InstallDemoCleanupKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallDemoCleanupKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>scheduled</c>.</summary>
+        public static InstallDemoCleanupKind Scheduled { get; } = new InstallDemoCleanupKind("scheduled");
+
+        /// <summary>The value <c>removed</c>.</summary>
+        public static InstallDemoCleanupKind Removed { get; } = new InstallDemoCleanupKind("removed");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "scheduled" or "removed";
+
+        /// <inheritdoc />
+        static InstallDemoCleanupKind global::Akua.Sdk.IExtensibleEnum<InstallDemoCleanupKind>.FromValue(string value) => new InstallDemoCleanupKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallDemoCleanupKind(string value) => new InstallDemoCleanupKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallDemoCleanupKind left, InstallDemoCleanupKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallDemoCleanupKind left, InstallDemoCleanupKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallDemoCleanupKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallDemoCleanupKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One page of installs.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class InstallList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The installs on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<Install> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// How an install's deployment is doing, as the deployment tool reports it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallStatus : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The install reported on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The deployment's overall health, such as <c>Healthy</c>; null before there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("health")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Health { get; set; }
+
+        /// <summary>
+        /// Whether the deployment matches its manifests, such as <c>Synced</c>; null before it is known.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sync")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Sync { get; set; }
+
+        /// <summary>
+        /// The manifest revision deployed; null before the first deployment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("revision")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Revision { get; set; }
+
+        /// <summary>
+        /// The Kubernetes resources of the deployment, one entry each; null before they are known.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("resources")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<ResourceStatus>? Resources { get; set; }
+
+        /// <summary>
+        /// The phase of the deployment tool's current or last sync; null when there was none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("operation_phase")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? OperationPhase { get; set; }
+
+        /// <summary>
+        /// When this status was last refreshed; null before it ever was.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? UpdatedAt { get; set; }
+
+        /// <summary>
+        /// Where the install is in its life, as Akua's control plane sees it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallState State { get; set; } = default!;
+
+        /// <summary>
+        /// True while Akua is bringing the deployment in line with what it should be.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Reconciling { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Resources, "resources");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One Kubernetes resource of an install's deployment and how it is doing.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResourceStatus : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The resource's API group.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("group")]
+        public string? Group { get; set; }
+
+        /// <summary>
+        /// The resource's kind, such as <c>Deployment</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The resource's name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// What the deployment tool last said about the resource.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; }
+
+        /// <summary>
+        /// The namespace the resource lives in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("namespace")]
+        public string? Namespace { get; set; }
+
+        /// <summary>
+        /// The resource's API version.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public string? Version { get; set; }
+
+        /// <summary>
+        /// Whether the resource matches its manifest, such as <c>Synced</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string? Status { get; set; }
+
+        /// <summary>
+        /// The resource's health, when the deployment tool judges it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("health")]
+        public ResourceHealth? Health { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The health of one resource of a deployment.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResourceHealth : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The verdict, such as <c>Healthy</c> or <c>Degraded</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Status { get; set; } = default!;
+
+        /// <summary>
+        /// Why, when the tool gives a reason.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
     /// The body of every error response.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -138,6 +138,16 @@ public sealed class DocumentComparisonTests
         ["orderDrafts.submitConfigure"] = "customer side: the customer submits the install form in Akua's checkout pages",
         ["orderDrafts.createWorkerBootstrap"] = "customer side: hands the customer the token and commands that join a server to the draft's cluster, in Akua's checkout pages",
         ["orderDrafts.createCheckoutSession"] = "customer side: opens the payment page for the customer in Akua's checkout pages",
+        ["installs.create"] = "not offered yet: a seller's installs come from redeemed offers (order drafts); the SDK reads them and follows their operations",
+        ["installs.delete"] = "not offered yet: removing a customer's install is the install owner's decision, not a step of the seller's journey",
+        ["installs.updateVersion"] = "moving an install to another package version is the install owner's business (dashboard), not the seller's journey",
+        ["installs.restore"] = "rolls an install back to an earlier render: an operator tool of Akua's dashboard",
+        ["installs.setAutomaticUpdates"] = "an install owner's preference, set in Akua's dashboard",
+        ["installs.createRender"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.listRenders"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.getRender"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.listPods"] = "Kubernetes-level detail for operators in Akua's dashboard; the seller's view stops at the install's status",
+        ["installs.getLogs"] = "a Server-Sent Events log stream for operators, which the SDK's JSON request path does not serve",
     };
 
     [ReferenceFact]

@@ -22,6 +22,69 @@ namespace Akua.Sdk.Contract
     /// <summary>Every operation of the document: its facts, its parameter rules and its URI builder.</summary>
     internal static partial class AkuaOperations
     {
+        /// <summary><c>installs.get</c>: GET /installs/{id}.</summary>
+        internal static partial class InstallsGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.get", "Installs", "GET", "installs/{id}",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "installs/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>installs.getStatus</c>: GET /installs/{id}/status.</summary>
+        internal static partial class InstallsGetStatus
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.getStatus", "Installs", "GET", "installs/{id}/status",
+                [Id], [],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "installs/" + AkuaUri.Segment(Id, id, idName) + "/status";
+            }
+        }
+
+        /// <summary><c>installs.list</c>: GET /installs.</summary>
+        internal static partial class InstallsList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "installs.list", "Installs", "GET", "installs",
+                [], [Cursor, Limit, ProductId],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? cursor, long? limit, string? productId)
+            {
+                var uri = AkuaUri.Query("installs");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(ProductId, productId, "query.ProductId");
+                return uri.ToString();
+            }
+        }
+
         /// <summary><c>offers.archive</c>: POST /offers/{id}:archive.</summary>
         internal static partial class OffersArchive
         {
@@ -229,6 +292,112 @@ namespace Akua.Sdk.Contract
             {
                 var uri = AkuaUri.Query("operations/" + AkuaUri.Segment(Id, id, idName) + ":wait");
                 uri.Add(Timeout, timeout, "query.Timeout");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>orderDrafts.cancel</c>: POST /order_drafts/{id}:cancel.</summary>
+        internal static partial class OrderDraftsCancel
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule IfMatchHeader = new("if-match", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 256 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "orderDrafts.cancel", "Order Drafts", "POST", "order_drafts/{id}:cancel",
+                [Id], [],
+                null, null, IfMatchHeader, null, false,
+                [200, 401, 403, 404, 409, 422], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "order_drafts/" + AkuaUri.Segment(Id, id, idName) + ":cancel";
+            }
+        }
+
+        /// <summary><c>orderDrafts.get</c>: GET /order_drafts/{id}.</summary>
+        internal static partial class OrderDraftsGet
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "orderDrafts.get", "Order Drafts", "GET", "order_drafts/{id}",
+                [Id], [],
+                null, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                return "order_drafts/" + AkuaUri.Segment(Id, id, idName);
+            }
+        }
+
+        /// <summary><c>orderDrafts.getCheckoutSession</c>: GET /order_drafts/{id}/checkout_sessions/{chk_id}.</summary>
+        internal static partial class OrderDraftsGetCheckoutSession
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule ChkId = new("chk_id", AkuaValueKind.String) { Required = true };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "orderDrafts.getCheckoutSession", "Order Drafts", "GET", "order_drafts/{id}/checkout_sessions/{chk_id}",
+                [Id, ChkId], [],
+                null, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, string? chkId, [CallerArgumentExpression(nameof(id))] string idName = "", [CallerArgumentExpression(nameof(chkId))] string chkIdName = "")
+            {
+                return "order_drafts/" + AkuaUri.Segment(Id, id, idName) + "/checkout_sessions/" + AkuaUri.Segment(ChkId, chkId, chkIdName);
+            }
+        }
+
+        /// <summary><c>orderDrafts.list</c>: GET /order_drafts.</summary>
+        internal static partial class OrderDraftsList
+        {
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+            public static readonly AkuaValueRule OfferId = new("offer", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 56 };
+            public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Enum = ["auth", "workspace", "compute", "compute_bootstrap", "configure", "payment", "install", "done", "cleaning_up", "terminated"] };
+            public static readonly AkuaValueRule AkuaContextHeader = new("akua-context", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "orderDrafts.list", "Order Drafts", "GET", "order_drafts",
+                [], [Cursor, Limit, OfferId, Status],
+                AkuaContextHeader, null, null, null, false,
+                [200, 401, 403], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? offerId, string? cursor, long? limit, global::Akua.Sdk.OrderDraftStatus? status, [CallerArgumentExpression(nameof(offerId))] string offerIdName = "")
+            {
+                var uri = AkuaUri.Query("order_drafts");
+                uri.Add(OfferId, offerId, offerIdName);
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
+                uri.Add(Status, status, "query.Status");
+                return uri.ToString();
+            }
+        }
+
+        /// <summary><c>orderDrafts.listCheckoutSessions</c>: GET /order_drafts/{id}/checkout_sessions.</summary>
+        internal static partial class OrderDraftsListCheckoutSessions
+        {
+            public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+            public static readonly AkuaValueRule Cursor = new("cursor", AkuaValueKind.String);
+            public static readonly AkuaValueRule Limit = new("limit", AkuaValueKind.Integer) { Minimum = 1m, Maximum = 100m };
+
+            public static readonly AkuaOperationInfo Info = new(
+                "orderDrafts.listCheckoutSessions", "Order Drafts", "GET", "order_drafts/{id}/checkout_sessions",
+                [Id], [Cursor, Limit],
+                null, null, null, null, false,
+                [200, 401, 403, 404], true);
+
+            /// <summary>The relative URI, every value checked and escaped; optional query values are named <c>query.*</c> in errors.</summary>
+            public static string Uri(string? id, string? cursor, long? limit, [CallerArgumentExpression(nameof(id))] string idName = "")
+            {
+                var uri = AkuaUri.Query("order_drafts/" + AkuaUri.Segment(Id, id, idName) + "/checkout_sessions");
+                uri.Add(Cursor, cursor, "query.Cursor");
+                uri.Add(Limit, limit, "query.Limit");
                 return uri.ToString();
             }
         }
@@ -574,6 +743,14 @@ namespace Akua.Sdk.Contract
             OperationsGet.Info,
             OperationsWait.Info,
             OperationsCancel.Info,
+            OrderDraftsList.Info,
+            OrderDraftsGet.Info,
+            OrderDraftsCancel.Info,
+            OrderDraftsListCheckoutSessions.Info,
+            OrderDraftsGetCheckoutSession.Info,
+            InstallsList.Info,
+            InstallsGet.Info,
+            InstallsGetStatus.Info,
         ];
     }
 
@@ -619,6 +796,42 @@ namespace Akua.Sdk.Contract
         public static readonly AkuaValueRule ArchiveReason = new("archive_reason", AkuaValueKind.String) { MaxLength = 500 };
 
         public static readonly AkuaSchemaRules ThisSchema = new("ArchiveProductRequest", false, [CascadeOffers, ArchiveReason])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>CheckoutSession</c>.</summary>
+    internal static partial class CheckoutSessionRules
+    {
+        public const int OrderDraftIdMinLength = 1;
+        public const int OrderDraftIdMaxLength = 55;
+        public const int ExpiresAtMinimum = 0;
+        public const int CreatedAtMinimum = 0;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule StripeEnvironment = new("stripe_environment", AkuaValueKind.String) { Required = true, Enum = ["live", "sandbox"] };
+        public static readonly AkuaValueRule OrderDraftId = new("order_draft_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule OrderDraftEtagAtMint = new("order_draft_etag_at_mint", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["open", "expired", "payment_failed", "superseded", "paid"] };
+        public static readonly AkuaValueRule Url = new("url", AkuaValueKind.String) { Format = "uri" };
+        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule StripeCheckoutSessionId = new("stripe_checkout_session_id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("CheckoutSession", true, [Id, StripeEnvironment, OrderDraftId, OrderDraftEtagAtMint, State, Url, ExpiresAt, StripeCheckoutSessionId, CreatedAt, UpdatedAt])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>CheckoutSessionList</c>.</summary>
+    internal static partial class CheckoutSessionListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => CheckoutSessionRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("CheckoutSessionList", true, [Data, HasMore, NextCursor])
         {
         };
     }
@@ -731,6 +944,22 @@ namespace Akua.Sdk.Contract
         };
     }
 
+    /// <summary>The rules of <c>CurrentCheckoutSession</c>.</summary>
+    internal static partial class CurrentCheckoutSessionRules
+    {
+        public const int DraftRevisionMinimum = 0;
+        public const int ExpiresAtMinimum = 0;
+        public static readonly AkuaValueRule StripeEnvironment = new("stripe_environment", AkuaValueKind.String) { Required = true, Enum = ["live", "sandbox"] };
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule DraftRevision = new("draft_revision", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Url = new("url", AkuaValueKind.String) { Format = "uri" };
+        public static readonly AkuaValueRule ExpiresAt = new("expires_at", AkuaValueKind.Integer) { Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("CurrentCheckoutSession", true, [StripeEnvironment, Id, DraftRevision, Url, ExpiresAt])
+        {
+        };
+    }
+
     /// <summary>The rules of <c>HelmPackageSource</c>.</summary>
     internal static partial class HelmPackageSourceRules
     {
@@ -776,6 +1005,125 @@ namespace Akua.Sdk.Contract
 
         [GeneratedRegex("^oci:\\/\\/", RegexOptions.ECMAScript, 1000)]
         private static partial Regex OciRefPattern();
+    }
+
+    /// <summary>The rules of <c>Install</c>.</summary>
+    internal static partial class InstallRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 55;
+        public const int HtmlUrlMaxLength = 2048;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int ClusterIdMinLength = 1;
+        public const int ClusterIdMaxLength = 54;
+        public const int ProductIdMinLength = 1;
+        public const int ProductIdMaxLength = 55;
+        public const int PackageVersionIdMinLength = 1;
+        public const int PackageVersionIdMaxLength = 55;
+        public const int CreatedAtMinimum = 0;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule HtmlUrl = new("html_url", AkuaValueKind.String) { Required = true, MaxLength = 2048, Format = "uri" };
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule CustomerWorkspace = new("customer_workspace", AkuaValueKind.Object) { Required = true, Schema = static () => InstallCustomerWorkspaceRules.ThisSchema };
+        public static readonly AkuaValueRule ClusterId = new("cluster_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule ProductId = new("product_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule PackageVersionId = new("package_version_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["pending", "rendering", "syncing", "healthy", "degraded", "failed", "deleted"] };
+        public static readonly AkuaValueRule Reconciling = new("reconciling", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule Urls = new("urls", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => InstallUrlRules.ThisSchema } };
+        public static readonly AkuaValueRule DemoCleanup = new("demo_cleanup", AkuaValueKind.Object) { Schema = static () => InstallDemoCleanupRules.ThisSchema };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("Install", true, [Id, HtmlUrl, WorkspaceId, CustomerWorkspace, ClusterId, ProductId, PackageVersionId, State, Reconciling, Urls, DemoCleanup, CreatedAt, UpdatedAt, Etag])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallCustomerWorkspace</c>.</summary>
+    internal static partial class InstallCustomerWorkspaceRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 53;
+        public const int NameMinLength = 1;
+        public const int NameMaxLength = 100;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 100 };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallCustomerWorkspace", true, [Id, Name])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallDemoCleanup</c>.</summary>
+    internal static partial class InstallDemoCleanupRules
+    {
+        public const int CleanupAtMinimum = 0;
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["scheduled", "removed"] };
+        public static readonly AkuaValueRule CleanupAt = new("cleanup_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule RemovableBy = new("removable_by", AkuaValueKind.String) { Enum = ["platform_policy", "platform_admin"] };
+        public static readonly AkuaValueRule ConversionRequired = new("conversion_required", AkuaValueKind.String) { Enum = ["paid_order", "platform_approval"] };
+        public static readonly AkuaValueRule DeliveryStatus = new("delivery_status", AkuaValueKind.String) { Required = true, Enum = ["pending", "running", "succeeded", "failed"] };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallDemoCleanup", false, [Kind, CleanupAt, RemovableBy, ConversionRequired, DeliveryStatus])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallList</c>.</summary>
+    internal static partial class InstallListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => InstallRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallStatus</c>.</summary>
+    internal static partial class InstallStatusRules
+    {
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule Health = new("health", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Sync = new("sync", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Revision = new("revision", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule Resources = new("resources", AkuaValueKind.Array) { Required = true, Nullable = true, Items = new("", AkuaValueKind.Object) { Schema = static () => ResourceStatusRules.ThisSchema } };
+        public static readonly AkuaValueRule OperationPhase = new("operation_phase", AkuaValueKind.String) { Required = true, Nullable = true };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Nullable = true, Minimum = 0m };
+        public static readonly AkuaValueRule State = new("state", AkuaValueKind.String) { Required = true, Enum = ["pending", "rendering", "syncing", "healthy", "degraded", "failed", "deleted"] };
+        public static readonly AkuaValueRule Reconciling = new("reconciling", AkuaValueKind.Boolean) { Required = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallStatus", true, [InstallId, Health, Sync, Revision, Resources, OperationPhase, UpdatedAt, State, Reconciling])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>InstallUrl</c>.</summary>
+    internal static partial class InstallUrlRules
+    {
+        public const int LastObservedAtMinimum = 0;
+        public const int UpdatedAtMinimum = 0;
+        public static readonly AkuaValueRule RouteKey = new("route_key", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Hostname = new("hostname", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Url = new("url", AkuaValueKind.String) { Required = true, Format = "uri" };
+        public static readonly AkuaValueRule Protocol = new("protocol", AkuaValueKind.String) { Required = true, Enum = ["http", "websocket", "grpc"] };
+        public static readonly AkuaValueRule RoutingMode = new("routing_mode", AkuaValueKind.String) { Required = true, Enum = ["through_dispatcher", "bypass_dispatcher"] };
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["pending", "provisioning", "active", "not_ready", "failed"] };
+        public static readonly AkuaValueRule Error = new("error", AkuaValueKind.String);
+        public static readonly AkuaValueRule LastObservedAt = new("last_observed_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("InstallUrl", true, [RouteKey, Hostname, Url, Protocol, RoutingMode, Status, Error, LastObservedAt, UpdatedAt])
+        {
+        };
     }
 
     /// <summary>The rules of <c>KubernetesVersionRange</c>.</summary>
@@ -1127,6 +1475,122 @@ namespace Akua.Sdk.Contract
         };
     }
 
+    /// <summary>The rules of <c>OrderCleanupPolicy</c>.</summary>
+    internal static partial class OrderCleanupPolicyRules
+    {
+        public const int CleanupAtMinimum = 0;
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["none", "temporal_actor_ttl"] };
+        public static readonly AkuaValueRule CleanupAt = new("cleanup_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule RemovableBy = new("removable_by", AkuaValueKind.String) { Enum = ["platform_policy", "platform_admin"] };
+        public static readonly AkuaValueRule ConversionRequired = new("conversion_required", AkuaValueKind.String) { Enum = ["paid_order", "platform_approval"] };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OrderCleanupPolicy", false, [Kind, CleanupAt, RemovableBy, ConversionRequired])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OrderDeliverySummary</c>.</summary>
+    internal static partial class OrderDeliverySummaryRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 55;
+        public const int InstallIdMinLength = 1;
+        public const int InstallIdMaxLength = 55;
+        public const int InstallOperationIdMinLength = 1;
+        public const int InstallOperationIdMaxLength = 53;
+        public const int StartedAtMinimum = 0;
+        public const int CompletedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true, Enum = ["install"] };
+        public static readonly AkuaValueRule AuthorizationKind = new("authorization_kind", AkuaValueKind.String) { Required = true, Enum = ["paid_order", "non_billable_test_order"] };
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["pending", "running", "succeeded", "failed"] };
+        public static readonly AkuaValueRule CleanupPolicy = new("cleanup_policy", AkuaValueKind.Object) { Required = true, Schema = static () => OrderCleanupPolicyRules.ThisSchema };
+        public static readonly AkuaValueRule InstallId = new("install_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule Urls = new("urls", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => InstallUrlRules.ThisSchema } };
+        public static readonly AkuaValueRule InstallOperationId = new("install_operation_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule StartedAt = new("started_at", AkuaValueKind.Integer) { Minimum = 0m };
+        public static readonly AkuaValueRule CompletedAt = new("completed_at", AkuaValueKind.Integer) { Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OrderDeliverySummary", true, [Id, Kind, AuthorizationKind, Status, CleanupPolicy, InstallId, Urls, InstallOperationId, StartedAt, CompletedAt])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OrderDraft</c>.</summary>
+    internal static partial class OrderDraftRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 55;
+        public const int OfferIdMinLength = 1;
+        public const int OfferIdMaxLength = 56;
+        public const int UserIdMinLength = 1;
+        public const int WorkspaceIdMinLength = 1;
+        public const int WorkspaceIdMaxLength = 53;
+        public const int ClusterIdMinLength = 1;
+        public const int ClusterIdMaxLength = 54;
+        public const int InstallOperationIdMinLength = 1;
+        public const int InstallOperationIdMaxLength = 53;
+        public const int CreatedAtMinimum = 0;
+        public const int UpdatedAtMinimum = 0;
+        public const int TtlExpiresAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 55 };
+        public static readonly AkuaValueRule OfferId = new("offer_id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 56 };
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["auth", "workspace", "compute", "compute_bootstrap", "configure", "payment", "install", "done", "cleaning_up", "terminated"] };
+        public static readonly AkuaValueRule TerminationReason = new("termination_reason", AkuaValueKind.String) { Enum = ["timeout", "revoked", "offer_expired", "install_failed", "cluster_allocation_failed", "quota_exceeded"] };
+        public static readonly AkuaValueRule UserId = new("user_id", AkuaValueKind.String) { MinLength = 1 };
+        public static readonly AkuaValueRule CustomerEmail = new("customer_email", AkuaValueKind.String);
+        public static readonly AkuaValueRule WorkspaceId = new("workspace_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule ClusterId = new("cluster_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule ClusterReady = new("cluster_ready", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule ServerJoined = new("server_joined", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule PaymentCompleted = new("payment_completed", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule CurrentCheckoutSession = new("current_checkout_session", AkuaValueKind.Object) { Schema = static () => CurrentCheckoutSessionRules.ThisSchema };
+        public static readonly AkuaValueRule InstallOperationId = new("install_operation_id", AkuaValueKind.String) { MinLength = 1, MaxLength = 53 };
+        public static readonly AkuaValueRule Order = new("order", AkuaValueKind.Object) { Schema = static () => OrderSummaryRules.ThisSchema };
+        public static readonly AkuaValueRule Delivery = new("delivery", AkuaValueKind.Object) { Schema = static () => OrderDeliverySummaryRules.ThisSchema };
+        public static readonly AkuaValueRule FieldValues = new("field_values", AkuaValueKind.Map) { Values = new("", AkuaValueKind.Any) };
+        public static readonly AkuaValueRule CreatedAt = new("created_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule UpdatedAt = new("updated_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule Etag = new("etag", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule TtlExpiresAt = new("ttl_expires_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OrderDraft", true, [Id, OfferId, Status, TerminationReason, UserId, CustomerEmail, WorkspaceId, ClusterId, ClusterReady, ServerJoined, PaymentCompleted, CurrentCheckoutSession, InstallOperationId, Order, Delivery, FieldValues, CreatedAt, UpdatedAt, Etag, TtlExpiresAt])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OrderDraftList</c>.</summary>
+    internal static partial class OrderDraftListRules
+    {
+        public static readonly AkuaValueRule Data = new("data", AkuaValueKind.Array) { Required = true, Items = new("", AkuaValueKind.Object) { Schema = static () => OrderDraftRules.ThisSchema } };
+        public static readonly AkuaValueRule HasMore = new("has_more", AkuaValueKind.Boolean) { Required = true };
+        public static readonly AkuaValueRule NextCursor = new("next_cursor", AkuaValueKind.String) { Required = true, Nullable = true };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OrderDraftList", true, [Data, HasMore, NextCursor])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>OrderSummary</c>.</summary>
+    internal static partial class OrderSummaryRules
+    {
+        public const int IdMinLength = 1;
+        public const int IdMaxLength = 54;
+        public const int DraftRevisionMinimum = 0;
+        public const int CommittedAtMinimum = 0;
+        public static readonly AkuaValueRule Id = new("id", AkuaValueKind.String) { Required = true, MinLength = 1, MaxLength = 54 };
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true, Enum = ["delivery_pending", "delivery_running", "delivered", "delivery_failed"] };
+        public static readonly AkuaValueRule StripeEnvironment = new("stripe_environment", AkuaValueKind.String) { Enum = ["live", "sandbox"] };
+        public static readonly AkuaValueRule StripeCheckoutId = new("stripe_checkout_id", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule DraftRevision = new("draft_revision", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+        public static readonly AkuaValueRule CleanupPolicy = new("cleanup_policy", AkuaValueKind.Object) { Required = true, Schema = static () => OrderCleanupPolicyRules.ThisSchema };
+        public static readonly AkuaValueRule CommittedAt = new("committed_at", AkuaValueKind.Integer) { Required = true, Minimum = 0m };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("OrderSummary", true, [Id, Status, StripeEnvironment, StripeCheckoutId, DraftRevision, CleanupPolicy, CommittedAt])
+        {
+        };
+    }
+
     /// <summary>The rules of <c>Package</c>.</summary>
     internal static partial class PackageRules
     {
@@ -1416,6 +1880,34 @@ namespace Akua.Sdk.Contract
     {
 
         public static readonly AkuaSchemaRules ThisSchema = new("ProductsUnarchiveRequest", false, [])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>ResourceHealth</c>.</summary>
+    internal static partial class ResourceHealthRules
+    {
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String);
+
+        public static readonly AkuaSchemaRules ThisSchema = new("ResourceHealth", true, [Status, Message])
+        {
+        };
+    }
+
+    /// <summary>The rules of <c>ResourceStatus</c>.</summary>
+    internal static partial class ResourceStatusRules
+    {
+        public static readonly AkuaValueRule Group = new("group", AkuaValueKind.String);
+        public static readonly AkuaValueRule Kind = new("kind", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Name = new("name", AkuaValueKind.String) { Required = true };
+        public static readonly AkuaValueRule Message = new("message", AkuaValueKind.String);
+        public static readonly AkuaValueRule Namespace = new("namespace", AkuaValueKind.String);
+        public static readonly AkuaValueRule Version = new("version", AkuaValueKind.String);
+        public static readonly AkuaValueRule Status = new("status", AkuaValueKind.String);
+        public static readonly AkuaValueRule Health = new("health", AkuaValueKind.Object) { Schema = static () => ResourceHealthRules.ThisSchema };
+
+        public static readonly AkuaSchemaRules ThisSchema = new("ResourceStatus", true, [Group, Kind, Name, Message, Namespace, Version, Status, Health])
         {
         };
     }

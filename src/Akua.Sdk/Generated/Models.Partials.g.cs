@@ -203,11 +203,23 @@ namespace Akua.Sdk
         }
     }
 
+    partial class CheckoutSessionList : global::Akua.Sdk.IAkuaList<CheckoutSession>
+    {
+    }
+
+    partial class InstallList : global::Akua.Sdk.IAkuaList<Install>
+    {
+    }
+
     partial class OfferList : global::Akua.Sdk.IAkuaList<Offer>
     {
     }
 
     partial class OperationList : global::Akua.Sdk.IAkuaList<Operation>
+    {
+    }
+
+    partial class OrderDraftList : global::Akua.Sdk.IAkuaList<OrderDraft>
     {
     }
 

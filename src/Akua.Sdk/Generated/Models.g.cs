@@ -4271,6 +4271,2247 @@ namespace Akua.Sdk
     }
 
     /// <summary>
+    /// A customer's redemption of an offer on its way to a running install: sign-in, workspace, compute, configuration, payment and install, one phase after another.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderDraft : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The order draft's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The offer being redeemed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("offer_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OfferId { get; set; } = default!;
+
+        /// <summary>
+        /// The phase the draft is in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderDraftStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// Why the draft ended; only when <c>status</c> is <c>terminated</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("termination_reason")]
+        public OrderDraftTerminationReason? TerminationReason { get; set; }
+
+        /// <summary>
+        /// The signed-in customer redeeming the offer.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? UserId { get; set; }
+
+        /// <summary>
+        /// The customer's email address.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customer_email")]
+        public string? CustomerEmail { get; set; }
+
+        /// <summary>
+        /// The workspace picked or made for the customer in the workspace phase.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        public string? WorkspaceId { get; set; }
+
+        /// <summary>
+        /// The cluster set aside for the install in the compute phase.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; set; }
+
+        /// <summary>
+        /// True once that cluster can take the install.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cluster_ready")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool ClusterReady { get; set; } = default!;
+
+        /// <summary>
+        /// True once the customer's own server has joined the cluster.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("server_joined")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool ServerJoined { get; set; } = default!;
+
+        /// <summary>
+        /// True once the customer has paid.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("payment_completed")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool PaymentCompleted { get; set; } = default!;
+
+        /// <summary>
+        /// The payment page the customer should use now, when there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("current_checkout_session")]
+        public CurrentCheckoutSession? CurrentCheckoutSession { get; set; }
+
+        /// <summary>
+        /// The operation that runs the install workflow, once it has started; follow it with the Operations endpoints.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_operation_id")]
+        public string? InstallOperationId { get; set; }
+
+        /// <summary>
+        /// The order the draft turned into, once it is committed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("order")]
+        public OrderSummary? Order { get; set; }
+
+        /// <summary>
+        /// How delivery of the order is going.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("delivery")]
+        public OrderDeliverySummary? Delivery { get; set; }
+
+        /// <summary>
+        /// The configuration values the customer gave, pre-filled ones from the offer included. Only the draft's own customer gets them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("field_values")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>? FieldValues { get; set; }
+
+        /// <summary>
+        /// When the draft was opened.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// When the draft last changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>
+        /// The version of this draft; send it as <c>if-match</c> to cancel it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Etag { get; set; } = default!;
+
+        /// <summary>
+        /// When an unfinished draft runs out of time.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ttl_expires_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset TtlExpiresAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OfferId, "offer_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ClusterReady, "cluster_ready");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ServerJoined, "server_joined");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PaymentCompleted, "payment_completed");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(FieldValues, "field_values");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(TtlExpiresAt, "ttl_expires_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The phase of an order draft, in order: <c>auth</c>, <c>workspace</c>, <c>compute</c>, <c>compute_bootstrap</c>, <c>configure</c>, <c>payment</c>, <c>install</c>, then <c>done</c>; <c>cleaning_up</c> while an ended draft is tidied away, <c>terminated</c> once it ended early. <c>done</c> and <c>terminated</c> are final.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderDraftStatus>))]
+    public readonly partial struct OrderDraftStatus : global::Akua.Sdk.IExtensibleEnum<OrderDraftStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderDraftStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>auth</c>.</summary>
+        public static OrderDraftStatus Auth { get; } = new OrderDraftStatus("auth");
+
+        /// <summary>The value <c>workspace</c>.</summary>
+        public static OrderDraftStatus Workspace { get; } = new OrderDraftStatus("workspace");
+
+        /// <summary>The value <c>compute</c>.</summary>
+        public static OrderDraftStatus Compute { get; } = new OrderDraftStatus("compute");
+
+        /// <summary>The value <c>compute_bootstrap</c>.</summary>
+        public static OrderDraftStatus ComputeBootstrap { get; } = new OrderDraftStatus("compute_bootstrap");
+
+        /// <summary>The value <c>configure</c>.</summary>
+        public static OrderDraftStatus Configure { get; } = new OrderDraftStatus("configure");
+
+        /// <summary>The value <c>payment</c>.</summary>
+        public static OrderDraftStatus Payment { get; } = new OrderDraftStatus("payment");
+
+        /// <summary>The value <c>install</c>.</summary>
+        public static OrderDraftStatus Install { get; } = new OrderDraftStatus("install");
+
+        /// <summary>The value <c>done</c>.</summary>
+        public static OrderDraftStatus Done { get; } = new OrderDraftStatus("done");
+
+        /// <summary>The value <c>cleaning_up</c>.</summary>
+        public static OrderDraftStatus CleaningUp { get; } = new OrderDraftStatus("cleaning_up");
+
+        /// <summary>The value <c>terminated</c>.</summary>
+        public static OrderDraftStatus Terminated { get; } = new OrderDraftStatus("terminated");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "auth" or "workspace" or "compute" or "compute_bootstrap" or "configure" or "payment" or "install" or "done" or "cleaning_up" or "terminated";
+
+        /// <inheritdoc />
+        static OrderDraftStatus global::Akua.Sdk.IExtensibleEnum<OrderDraftStatus>.FromValue(string value) => new OrderDraftStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderDraftStatus(string value) => new OrderDraftStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderDraftStatus left, OrderDraftStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderDraftStatus left, OrderDraftStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderDraftStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderDraftStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Why an order draft was terminated.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderDraftTerminationReason>))]
+    public readonly partial struct OrderDraftTerminationReason : global::Akua.Sdk.IExtensibleEnum<OrderDraftTerminationReason>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderDraftTerminationReason(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>timeout</c>.</summary>
+        public static OrderDraftTerminationReason Timeout { get; } = new OrderDraftTerminationReason("timeout");
+
+        /// <summary>The value <c>revoked</c>.</summary>
+        public static OrderDraftTerminationReason Revoked { get; } = new OrderDraftTerminationReason("revoked");
+
+        /// <summary>The value <c>offer_expired</c>.</summary>
+        public static OrderDraftTerminationReason OfferExpired { get; } = new OrderDraftTerminationReason("offer_expired");
+
+        /// <summary>The value <c>install_failed</c>.</summary>
+        public static OrderDraftTerminationReason InstallFailed { get; } = new OrderDraftTerminationReason("install_failed");
+
+        /// <summary>The value <c>cluster_allocation_failed</c>.</summary>
+        public static OrderDraftTerminationReason ClusterAllocationFailed { get; } = new OrderDraftTerminationReason("cluster_allocation_failed");
+
+        /// <summary>The value <c>quota_exceeded</c>.</summary>
+        public static OrderDraftTerminationReason QuotaExceeded { get; } = new OrderDraftTerminationReason("quota_exceeded");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "timeout" or "revoked" or "offer_expired" or "install_failed" or "cluster_allocation_failed" or "quota_exceeded";
+
+        /// <inheritdoc />
+        static OrderDraftTerminationReason global::Akua.Sdk.IExtensibleEnum<OrderDraftTerminationReason>.FromValue(string value) => new OrderDraftTerminationReason(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderDraftTerminationReason(string value) => new OrderDraftTerminationReason(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderDraftTerminationReason left, OrderDraftTerminationReason right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderDraftTerminationReason left, OrderDraftTerminationReason right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderDraftTerminationReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderDraftTerminationReason other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One page of order drafts.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class OrderDraftList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The order drafts on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<OrderDraft> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The Stripe Checkout page an order draft's customer should pay on now.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CurrentCheckoutSession : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// Whether the payment is real (<c>live</c>) or a test (<c>sandbox</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stripe_environment")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public StripeEnvironment StripeEnvironment { get; set; } = default!;
+
+        /// <summary>
+        /// The Stripe Checkout session's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The revision of the order draft the session was made for.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("draft_revision")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public int DraftRevision { get; set; } = default!;
+
+        /// <summary>
+        /// The Stripe-hosted page to pay on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; }
+
+        /// <summary>
+        /// When the page stops taking payments.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeEnvironment, "stripe_environment");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DraftRevision, "draft_revision");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Which Stripe environment takes a payment.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<StripeEnvironment>))]
+    public readonly partial struct StripeEnvironment : global::Akua.Sdk.IExtensibleEnum<StripeEnvironment>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public StripeEnvironment(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>live</c>.</summary>
+        public static StripeEnvironment Live { get; } = new StripeEnvironment("live");
+
+        /// <summary>The value <c>sandbox</c>.</summary>
+        public static StripeEnvironment Sandbox { get; } = new StripeEnvironment("sandbox");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "live" or "sandbox";
+
+        /// <inheritdoc />
+        static StripeEnvironment global::Akua.Sdk.IExtensibleEnum<StripeEnvironment>.FromValue(string value) => new StripeEnvironment(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator StripeEnvironment(string value) => new StripeEnvironment(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(StripeEnvironment left, StripeEnvironment right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(StripeEnvironment left, StripeEnvironment right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(StripeEnvironment other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StripeEnvironment other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One payment page made for an order draft, current or earlier.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CheckoutSession : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The checkout session's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the payment is real (<c>live</c>) or a test (<c>sandbox</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stripe_environment")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public StripeEnvironment StripeEnvironment { get; set; } = default!;
+
+        /// <summary>
+        /// The order draft the session belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("order_draft_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OrderDraftId { get; set; } = default!;
+
+        /// <summary>
+        /// The order draft's etag at the moment the session was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("order_draft_etag_at_mint")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string OrderDraftEtagAtMint { get; set; } = default!;
+
+        /// <summary>
+        /// Where the session stands.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public CheckoutSessionStatus State { get; set; } = default!;
+
+        /// <summary>
+        /// The Stripe-hosted page to pay on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; }
+
+        /// <summary>
+        /// When the page stops taking payments.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>
+        /// Stripe's own id of the Checkout session.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stripe_checkout_session_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string StripeCheckoutSessionId { get; set; } = default!;
+
+        /// <summary>
+        /// When the session was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// When the session last changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset UpdatedAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeEnvironment, "stripe_environment");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OrderDraftId, "order_draft_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OrderDraftEtagAtMint, "order_draft_etag_at_mint");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeCheckoutSessionId, "stripe_checkout_session_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Where a checkout session stands: open, expired, failed to pay, replaced by a newer one, or paid.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<CheckoutSessionStatus>))]
+    public readonly partial struct CheckoutSessionStatus : global::Akua.Sdk.IExtensibleEnum<CheckoutSessionStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public CheckoutSessionStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>open</c>.</summary>
+        public static CheckoutSessionStatus Open { get; } = new CheckoutSessionStatus("open");
+
+        /// <summary>The value <c>expired</c>.</summary>
+        public static CheckoutSessionStatus Expired { get; } = new CheckoutSessionStatus("expired");
+
+        /// <summary>The value <c>payment_failed</c>.</summary>
+        public static CheckoutSessionStatus PaymentFailed { get; } = new CheckoutSessionStatus("payment_failed");
+
+        /// <summary>The value <c>superseded</c>.</summary>
+        public static CheckoutSessionStatus Superseded { get; } = new CheckoutSessionStatus("superseded");
+
+        /// <summary>The value <c>paid</c>.</summary>
+        public static CheckoutSessionStatus Paid { get; } = new CheckoutSessionStatus("paid");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "open" or "expired" or "payment_failed" or "superseded" or "paid";
+
+        /// <inheritdoc />
+        static CheckoutSessionStatus global::Akua.Sdk.IExtensibleEnum<CheckoutSessionStatus>.FromValue(string value) => new CheckoutSessionStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator CheckoutSessionStatus(string value) => new CheckoutSessionStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(CheckoutSessionStatus left, CheckoutSessionStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(CheckoutSessionStatus left, CheckoutSessionStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(CheckoutSessionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CheckoutSessionStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One page of checkout sessions.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class CheckoutSessionList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The checkout sessions on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<CheckoutSession> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The order an order draft was committed as.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderSummary : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The order's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// How delivery of the order stands.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The Stripe environment of a paid order's checkout.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stripe_environment")]
+        public StripeEnvironment? StripeEnvironment { get; set; }
+
+        /// <summary>
+        /// The Stripe Checkout the order was paid through.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stripe_checkout_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string StripeCheckoutId { get; set; } = default!;
+
+        /// <summary>
+        /// The revision of the order draft that was committed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("draft_revision")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public int DraftRevision { get; set; } = default!;
+
+        /// <summary>
+        /// When, if ever, the order's resources are removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cleanup_policy")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderCleanupPolicy CleanupPolicy { get; set; } = default!;
+
+        /// <summary>
+        /// When the order was committed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("committed_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CommittedAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeCheckoutId, "stripe_checkout_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DraftRevision, "draft_revision");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CleanupPolicy, "cleanup_policy");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CommittedAt, "committed_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// How delivery of an order stands.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderStatus>))]
+    public readonly partial struct OrderStatus : global::Akua.Sdk.IExtensibleEnum<OrderStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>delivery_pending</c>.</summary>
+        public static OrderStatus DeliveryPending { get; } = new OrderStatus("delivery_pending");
+
+        /// <summary>The value <c>delivery_running</c>.</summary>
+        public static OrderStatus DeliveryRunning { get; } = new OrderStatus("delivery_running");
+
+        /// <summary>The value <c>delivered</c>.</summary>
+        public static OrderStatus Delivered { get; } = new OrderStatus("delivered");
+
+        /// <summary>The value <c>delivery_failed</c>.</summary>
+        public static OrderStatus DeliveryFailed { get; } = new OrderStatus("delivery_failed");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "delivery_pending" or "delivery_running" or "delivered" or "delivery_failed";
+
+        /// <inheritdoc />
+        static OrderStatus global::Akua.Sdk.IExtensibleEnum<OrderStatus>.FromValue(string value) => new OrderStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderStatus(string value) => new OrderStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderStatus left, OrderStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderStatus left, OrderStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Whether and when the resources of a committed order are removed. Demo and test orders show theirs so customer and seller both know.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderCleanupPolicy : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// none<c>: kept; </c>temporal_actor_ttl<c>: removed at </c>cleanup_at<c> unless converted.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderCleanupPolicyKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// When the resources are removed; with <c>temporal_actor_ttl</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cleanup_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CleanupAt { get; set; }
+
+        /// <summary>
+        /// Who may remove them; with <c>temporal_actor_ttl</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("removable_by")]
+        public CleanupRemovableBy? RemovableBy { get; set; }
+
+        /// <summary>
+        /// What keeps them for good; with <c>temporal_actor_ttl</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("conversion_required")]
+        public CleanupConversionRequirement? ConversionRequired { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Whether an order's resources are kept (<c>none</c>) or removed after a time (<c>temporal_actor_ttl</c>).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderCleanupPolicyKind>))]
+    public readonly partial struct OrderCleanupPolicyKind : global::Akua.Sdk.IExtensibleEnum<OrderCleanupPolicyKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderCleanupPolicyKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>none</c>.</summary>
+        public static OrderCleanupPolicyKind None { get; } = new OrderCleanupPolicyKind("none");
+
+        /// <summary>The value <c>temporal_actor_ttl</c>.</summary>
+        public static OrderCleanupPolicyKind TemporalActorTtl { get; } = new OrderCleanupPolicyKind("temporal_actor_ttl");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "none" or "temporal_actor_ttl";
+
+        /// <inheritdoc />
+        static OrderCleanupPolicyKind global::Akua.Sdk.IExtensibleEnum<OrderCleanupPolicyKind>.FromValue(string value) => new OrderCleanupPolicyKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderCleanupPolicyKind(string value) => new OrderCleanupPolicyKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderCleanupPolicyKind left, OrderCleanupPolicyKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderCleanupPolicyKind left, OrderCleanupPolicyKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderCleanupPolicyKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderCleanupPolicyKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Who may remove resources under a cleanup policy.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<CleanupRemovableBy>))]
+    public readonly partial struct CleanupRemovableBy : global::Akua.Sdk.IExtensibleEnum<CleanupRemovableBy>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public CleanupRemovableBy(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>platform_policy</c>.</summary>
+        public static CleanupRemovableBy PlatformPolicy { get; } = new CleanupRemovableBy("platform_policy");
+
+        /// <summary>The value <c>platform_admin</c>.</summary>
+        public static CleanupRemovableBy PlatformAdmin { get; } = new CleanupRemovableBy("platform_admin");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "platform_policy" or "platform_admin";
+
+        /// <inheritdoc />
+        static CleanupRemovableBy global::Akua.Sdk.IExtensibleEnum<CleanupRemovableBy>.FromValue(string value) => new CleanupRemovableBy(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator CleanupRemovableBy(string value) => new CleanupRemovableBy(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(CleanupRemovableBy left, CleanupRemovableBy right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(CleanupRemovableBy left, CleanupRemovableBy right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(CleanupRemovableBy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CleanupRemovableBy other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What keeps resources under a cleanup policy for good.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<CleanupConversionRequirement>))]
+    public readonly partial struct CleanupConversionRequirement : global::Akua.Sdk.IExtensibleEnum<CleanupConversionRequirement>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public CleanupConversionRequirement(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>paid_order</c>.</summary>
+        public static CleanupConversionRequirement PaidOrder { get; } = new CleanupConversionRequirement("paid_order");
+
+        /// <summary>The value <c>platform_approval</c>.</summary>
+        public static CleanupConversionRequirement PlatformApproval { get; } = new CleanupConversionRequirement("platform_approval");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "paid_order" or "platform_approval";
+
+        /// <inheritdoc />
+        static CleanupConversionRequirement global::Akua.Sdk.IExtensibleEnum<CleanupConversionRequirement>.FromValue(string value) => new CleanupConversionRequirement(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator CleanupConversionRequirement(string value) => new CleanupConversionRequirement(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(CleanupConversionRequirement left, CleanupConversionRequirement right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(CleanupConversionRequirement left, CleanupConversionRequirement right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(CleanupConversionRequirement other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CleanupConversionRequirement other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// How the delivery of an order is going.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderDeliverySummary : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The delivery's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// What is delivered; an install today.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderDeliveryKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// What allows the delivery: a paid order or a non-billable test order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("authorization_kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderAuthorizationKind AuthorizationKind { get; set; } = default!;
+
+        /// <summary>
+        /// Where the delivery stands.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderDeliveryStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// When, if ever, the delivered resources are removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cleanup_policy")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderCleanupPolicy CleanupPolicy { get; set; } = default!;
+
+        /// <summary>
+        /// The install delivered (<c>inst_...</c>), once there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        public string? InstallId { get; set; }
+
+        /// <summary>
+        /// The addresses the delivered install answers on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("urls")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get; set; } = default!;
+
+        /// <summary>
+        /// The operation that runs the install workflow.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_operation_id")]
+        public string? InstallOperationId { get; set; }
+
+        /// <summary>
+        /// When the delivery started.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? StartedAt { get; set; }
+
+        /// <summary>
+        /// When the delivery finished.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CompletedAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(AuthorizationKind, "authorization_kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CleanupPolicy, "cleanup_policy");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Urls, "urls");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Urls, "urls");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// What an order delivers.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderDeliveryKind>))]
+    public readonly partial struct OrderDeliveryKind : global::Akua.Sdk.IExtensibleEnum<OrderDeliveryKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderDeliveryKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>install</c>.</summary>
+        public static OrderDeliveryKind Install { get; } = new OrderDeliveryKind("install");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "install";
+
+        /// <inheritdoc />
+        static OrderDeliveryKind global::Akua.Sdk.IExtensibleEnum<OrderDeliveryKind>.FromValue(string value) => new OrderDeliveryKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderDeliveryKind(string value) => new OrderDeliveryKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderDeliveryKind left, OrderDeliveryKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderDeliveryKind left, OrderDeliveryKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderDeliveryKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderDeliveryKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// What allows an order to be delivered.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderAuthorizationKind>))]
+    public readonly partial struct OrderAuthorizationKind : global::Akua.Sdk.IExtensibleEnum<OrderAuthorizationKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderAuthorizationKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>paid_order</c>.</summary>
+        public static OrderAuthorizationKind PaidOrder { get; } = new OrderAuthorizationKind("paid_order");
+
+        /// <summary>The value <c>non_billable_test_order</c>.</summary>
+        public static OrderAuthorizationKind NonBillableTestOrder { get; } = new OrderAuthorizationKind("non_billable_test_order");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "paid_order" or "non_billable_test_order";
+
+        /// <inheritdoc />
+        static OrderAuthorizationKind global::Akua.Sdk.IExtensibleEnum<OrderAuthorizationKind>.FromValue(string value) => new OrderAuthorizationKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderAuthorizationKind(string value) => new OrderAuthorizationKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderAuthorizationKind left, OrderAuthorizationKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderAuthorizationKind left, OrderAuthorizationKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderAuthorizationKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderAuthorizationKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Where the delivery of an order stands.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<OrderDeliveryStatus>))]
+    public readonly partial struct OrderDeliveryStatus : global::Akua.Sdk.IExtensibleEnum<OrderDeliveryStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderDeliveryStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>pending</c>.</summary>
+        public static OrderDeliveryStatus Pending { get; } = new OrderDeliveryStatus("pending");
+
+        /// <summary>The value <c>running</c>.</summary>
+        public static OrderDeliveryStatus Running { get; } = new OrderDeliveryStatus("running");
+
+        /// <summary>The value <c>succeeded</c>.</summary>
+        public static OrderDeliveryStatus Succeeded { get; } = new OrderDeliveryStatus("succeeded");
+
+        /// <summary>The value <c>failed</c>.</summary>
+        public static OrderDeliveryStatus Failed { get; } = new OrderDeliveryStatus("failed");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "pending" or "running" or "succeeded" or "failed";
+
+        /// <inheritdoc />
+        static OrderDeliveryStatus global::Akua.Sdk.IExtensibleEnum<OrderDeliveryStatus>.FromValue(string value) => new OrderDeliveryStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator OrderDeliveryStatus(string value) => new OrderDeliveryStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(OrderDeliveryStatus left, OrderDeliveryStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(OrderDeliveryStatus left, OrderDeliveryStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(OrderDeliveryStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderDeliveryStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One address an install answers on, and how traffic reaches it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallUrl : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The install's name for this route.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("route_key")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string RouteKey { get; set; } = default!;
+
+        /// <summary>
+        /// The host name the route answers on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("hostname")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Hostname { get; set; } = default!;
+
+        /// <summary>
+        /// The full address to open.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Url { get; set; } = default!;
+
+        /// <summary>
+        /// What kind of traffic the route forwards.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("protocol")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public RouteProtocol Protocol { get; set; } = default!;
+
+        /// <summary>
+        /// Whether traffic passes through Akua's dispatcher Worker or goes around it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("routing_mode")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public RoutingMode RoutingMode { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the route works yet, as customers see it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallUrlStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// What is wrong with the route, when something is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public string? Error { get; set; }
+
+        /// <summary>
+        /// When the route was last seen working or failing.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("last_observed_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? LastObservedAt { get; set; }
+
+        /// <summary>
+        /// When the route's record last changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset UpdatedAt { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RouteKey, "route_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Hostname, "hostname");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Url, "url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Protocol, "protocol");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RoutingMode, "routing_mode");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The kind of traffic a route forwards.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<RouteProtocol>))]
+    public readonly partial struct RouteProtocol : global::Akua.Sdk.IExtensibleEnum<RouteProtocol>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public RouteProtocol(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>http</c>.</summary>
+        public static RouteProtocol Http { get; } = new RouteProtocol("http");
+
+        /// <summary>The value <c>websocket</c>.</summary>
+        public static RouteProtocol Websocket { get; } = new RouteProtocol("websocket");
+
+        /// <summary>The value <c>grpc</c>.</summary>
+        public static RouteProtocol Grpc { get; } = new RouteProtocol("grpc");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "http" or "websocket" or "grpc";
+
+        /// <inheritdoc />
+        static RouteProtocol global::Akua.Sdk.IExtensibleEnum<RouteProtocol>.FromValue(string value) => new RouteProtocol(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator RouteProtocol(string value) => new RouteProtocol(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(RouteProtocol left, RouteProtocol right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(RouteProtocol left, RouteProtocol right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(RouteProtocol other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is RouteProtocol other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// Whether traffic passes through Akua's dispatcher Worker (<c>through_dispatcher</c>) or goes around it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<RoutingMode>))]
+    public readonly partial struct RoutingMode : global::Akua.Sdk.IExtensibleEnum<RoutingMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public RoutingMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>through_dispatcher</c>.</summary>
+        public static RoutingMode ThroughDispatcher { get; } = new RoutingMode("through_dispatcher");
+
+        /// <summary>The value <c>bypass_dispatcher</c>.</summary>
+        public static RoutingMode BypassDispatcher { get; } = new RoutingMode("bypass_dispatcher");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "through_dispatcher" or "bypass_dispatcher";
+
+        /// <inheritdoc />
+        static RoutingMode global::Akua.Sdk.IExtensibleEnum<RoutingMode>.FromValue(string value) => new RoutingMode(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator RoutingMode(string value) => new RoutingMode(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(RoutingMode left, RoutingMode right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(RoutingMode left, RoutingMode right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(RoutingMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is RoutingMode other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// How far an install's route is from taking traffic.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallUrlStatus>))]
+    public readonly partial struct InstallUrlStatus : global::Akua.Sdk.IExtensibleEnum<InstallUrlStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallUrlStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>pending</c>.</summary>
+        public static InstallUrlStatus Pending { get; } = new InstallUrlStatus("pending");
+
+        /// <summary>The value <c>provisioning</c>.</summary>
+        public static InstallUrlStatus Provisioning { get; } = new InstallUrlStatus("provisioning");
+
+        /// <summary>The value <c>active</c>.</summary>
+        public static InstallUrlStatus Active { get; } = new InstallUrlStatus("active");
+
+        /// <summary>The value <c>not_ready</c>.</summary>
+        public static InstallUrlStatus NotReady { get; } = new InstallUrlStatus("not_ready");
+
+        /// <summary>The value <c>failed</c>.</summary>
+        public static InstallUrlStatus Failed { get; } = new InstallUrlStatus("failed");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "pending" or "provisioning" or "active" or "not_ready" or "failed";
+
+        /// <inheritdoc />
+        static InstallUrlStatus global::Akua.Sdk.IExtensibleEnum<InstallUrlStatus>.FromValue(string value) => new InstallUrlStatus(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallUrlStatus(string value) => new InstallUrlStatus(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallUrlStatus left, InstallUrlStatus right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallUrlStatus left, InstallUrlStatus right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallUrlStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallUrlStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// A package version deployed to a cluster for a workspace, usually from a product.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Install : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The install's id (<c>inst_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Where the install lives in the Akua dashboard. Read-only.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("html_url")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string HtmlUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace the install belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string WorkspaceId { get; set; } = default!;
+
+        /// <summary>
+        /// The customer's workspace, by id and name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customer_workspace")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallCustomerWorkspace CustomerWorkspace { get; set; } = default!;
+
+        /// <summary>
+        /// The cluster the install runs on; left out when a seller looks at an install the customer owns.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; set; }
+
+        /// <summary>
+        /// The product the install was made from; absent for an install made straight from a package.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public string? ProductId { get; set; }
+
+        /// <summary>
+        /// The package version the install runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string PackageVersionId { get; set; } = default!;
+
+        /// <summary>
+        /// Where the install is in its life, as Akua's control plane sees it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallState State { get; set; } = default!;
+
+        /// <summary>
+        /// True while Akua is bringing the deployment in line with what it should be.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Reconciling { get; set; } = default!;
+
+        /// <summary>
+        /// The addresses the install answers on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("urls")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get; set; } = default!;
+
+        /// <summary>
+        /// For a non-billable demo install: when and how it is removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("demo_cleanup")]
+        public InstallDemoCleanup? DemoCleanup { get; set; }
+
+        /// <summary>
+        /// When the install was created.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>
+        /// When the install last changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>
+        /// The version of this install, for conditional requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Etag { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CustomerWorkspace, "customer_workspace");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Urls, "urls");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Urls, "urls");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Where an install is in its life, from waiting to be rendered to deleted.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallState>))]
+    public readonly partial struct InstallState : global::Akua.Sdk.IExtensibleEnum<InstallState>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>pending</c>.</summary>
+        public static InstallState Pending { get; } = new InstallState("pending");
+
+        /// <summary>The value <c>rendering</c>.</summary>
+        public static InstallState Rendering { get; } = new InstallState("rendering");
+
+        /// <summary>The value <c>syncing</c>.</summary>
+        public static InstallState Syncing { get; } = new InstallState("syncing");
+
+        /// <summary>The value <c>healthy</c>.</summary>
+        public static InstallState Healthy { get; } = new InstallState("healthy");
+
+        /// <summary>The value <c>degraded</c>.</summary>
+        public static InstallState Degraded { get; } = new InstallState("degraded");
+
+        /// <summary>The value <c>failed</c>.</summary>
+        public static InstallState Failed { get; } = new InstallState("failed");
+
+        /// <summary>The value <c>deleted</c>.</summary>
+        public static InstallState Deleted { get; } = new InstallState("deleted");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "pending" or "rendering" or "syncing" or "healthy" or "degraded" or "failed" or "deleted";
+
+        /// <inheritdoc />
+        static InstallState global::Akua.Sdk.IExtensibleEnum<InstallState>.FromValue(string value) => new InstallState(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallState(string value) => new InstallState(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallState left, InstallState right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallState left, InstallState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// The workspace of the customer an install serves.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallCustomerWorkspace : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The workspace's id (<c>ws_...</c>).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The workspace's name, 1 to 100 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The removal of a non-billable demo install, as far as it is shown: scheduled, or taken off again. Workflow ids and internal evidence are not shown.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallDemoCleanup : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// scheduled<c>: the install will be removed; </c>removed<c>: the scheduled removal was called off.</c>
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallDemoCleanupKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// When the demo install is removed; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cleanup_at")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? CleanupAt { get; set; }
+
+        /// <summary>
+        /// Who may call the removal off; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("removable_by")]
+        public CleanupRemovableBy? RemovableBy { get; set; }
+
+        /// <summary>
+        /// What must happen for the install to stay; with <c>scheduled</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("conversion_required")]
+        public CleanupConversionRequirement? ConversionRequired { get; set; }
+
+        /// <summary>
+        /// Where delivery of the order behind the install stands.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("delivery_status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public OrderDeliveryStatus DeliveryStatus { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DeliveryStatus, "delivery_status");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// Whether a demo install's removal is scheduled or was called off.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.ExtensibleEnumJsonConverter<InstallDemoCleanupKind>))]
+    public readonly partial struct InstallDemoCleanupKind : global::Akua.Sdk.IExtensibleEnum<InstallDemoCleanupKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, including one newer than this SDK.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InstallDemoCleanupKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>scheduled</c>.</summary>
+        public static InstallDemoCleanupKind Scheduled { get; } = new InstallDemoCleanupKind("scheduled");
+
+        /// <summary>The value <c>removed</c>.</summary>
+        public static InstallDemoCleanupKind Removed { get; } = new InstallDemoCleanupKind("removed");
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one this version of the SDK knows.</summary>
+        public bool IsKnown => Value is "scheduled" or "removed";
+
+        /// <inheritdoc />
+        static InstallDemoCleanupKind global::Akua.Sdk.IExtensibleEnum<InstallDemoCleanupKind>.FromValue(string value) => new InstallDemoCleanupKind(value);
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public static implicit operator InstallDemoCleanupKind(string value) => new InstallDemoCleanupKind(value);
+
+        /// <summary>True when both wrap the same wire value.</summary>
+        public static bool operator ==(InstallDemoCleanupKind left, InstallDemoCleanupKind right) => left.Equals(right);
+
+        /// <summary>True when the wire values differ.</summary>
+        public static bool operator !=(InstallDemoCleanupKind left, InstallDemoCleanupKind right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(InstallDemoCleanupKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InstallDemoCleanupKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc />
+        public override string ToString() => Value;
+    }
+
+    /// <summary>
+    /// One page of installs.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class InstallList : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The installs on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<Install> Data { get; set; } = default!;
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as <c>cursor</c> to get the next page; null on the last one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? NextCursor { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// How an install's deployment is doing, as the deployment tool reports it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InstallStatus : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The install reported on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("install_id")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string InstallId { get; set; } = default!;
+
+        /// <summary>
+        /// The deployment's overall health, such as <c>Healthy</c>; null before there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("health")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Health { get; set; }
+
+        /// <summary>
+        /// Whether the deployment matches its manifests, such as <c>Synced</c>; null before it is known.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sync")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Sync { get; set; }
+
+        /// <summary>
+        /// The manifest revision deployed; null before the first deployment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("revision")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? Revision { get; set; }
+
+        /// <summary>
+        /// The Kubernetes resources of the deployment, one entry each; null before they are known.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("resources")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public System.Collections.Generic.IReadOnlyList<ResourceStatus>? Resources { get; set; }
+
+        /// <summary>
+        /// The phase of the deployment tool's current or last sync; null when there was none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("operation_phase")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string? OperationPhase { get; set; }
+
+        /// <summary>
+        /// When this status was last refreshed; null before it ever was.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonRequired]
+        [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
+        public System.DateTimeOffset? UpdatedAt { get; set; }
+
+        /// <summary>
+        /// Where the install is in its life, as Akua's control plane sees it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public InstallState State { get; set; } = default!;
+
+        /// <summary>
+        /// True while Akua is bringing the deployment in line with what it should be.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public bool Reconciling { get; set; } = default!;
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Resources, "resources");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// One Kubernetes resource of an install's deployment and how it is doing.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResourceStatus : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The resource's API group.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("group")]
+        public string? Group { get; set; }
+
+        /// <summary>
+        /// The resource's kind, such as <c>Deployment</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The resource's name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// What the deployment tool last said about the resource.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; }
+
+        /// <summary>
+        /// The namespace the resource lives in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("namespace")]
+        public string? Namespace { get; set; }
+
+        /// <summary>
+        /// The resource's API version.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public string? Version { get; set; }
+
+        /// <summary>
+        /// Whether the resource matches its manifest, such as <c>Synced</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string? Status { get; set; }
+
+        /// <summary>
+        /// The resource's health, when the deployment tool judges it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("health")]
+        public ResourceHealth? Health { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
+    /// The health of one resource of a deployment.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResourceHealth : global::Akua.Sdk.IAkuaResponseCarrier, System.Text.Json.Serialization.IJsonOnDeserialized
+    {
+
+        /// <summary>
+        /// The verdict, such as <c>Healthy</c> or <c>Degraded</c>.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonRequired]
+        public string Status { get; set; } = default!;
+
+        /// <summary>
+        /// Why, when the tool gives a reason.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; }
+
+        /// <inheritdoc />
+        void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+        {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+        }
+
+        private global::Akua.Sdk.AkuaResponse? _rawResponse;
+
+        /// <summary>The HTTP response this object was read from (status, request id, headers); null when it was not read as a whole response.</summary>
+        /// <returns>The response, or null.</returns>
+        public global::Akua.Sdk.AkuaResponse? GetRawResponse() => _rawResponse;
+
+        void global::Akua.Sdk.IAkuaResponseCarrier.SetRawResponse(global::Akua.Sdk.AkuaResponse response) => _rawResponse = response;
+    }
+
+    /// <summary>
     /// The body of every error response.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -20,6 +20,7 @@ public sealed class DocumentComparisonTests
         ["offers.create body.target_workspace_id"] = "trusted-partner delivery field documented by the create-offer seed page, not by the published document",
         ["offers.create body.region_id"] = "trusted-partner delivery field documented by the create-offer seed page",
         ["offers.create body.cluster_id"] = "trusted-partner delivery field documented by the create-offer seed page",
+        ["orderDrafts.list parameter query:offer required"] = "the published schema marks it optional, but its own description says v1 requires it; the SDK asks for it up front",
     };
 
     /// <summary>
@@ -131,6 +132,22 @@ public sealed class DocumentComparisonTests
     private static readonly Dictionary<string, string> LeftOut = new(StringComparer.Ordinal)
     {
         ["packages.getArtifacthubValuesSchema"] = "a helper of Akua's dashboard for Artifact Hub charts, not part of the seller's journey this SDK serves",
+        ["orderDrafts.create"] = "customer side: opens a draft when a customer redeems an offer on Akua's own checkout pages; the SDK serves the seller",
+        ["orderDrafts.claim"] = "customer side: binds an anonymous draft to the customer who signs in, driven by Akua's checkout pages",
+        ["orderDrafts.selectWorkspace"] = "customer side: the customer picks a workspace in Akua's checkout pages",
+        ["orderDrafts.submitConfigure"] = "customer side: the customer submits the install form in Akua's checkout pages",
+        ["orderDrafts.createWorkerBootstrap"] = "customer side: hands the customer the token and commands that join a server to the draft's cluster, in Akua's checkout pages",
+        ["orderDrafts.createCheckoutSession"] = "customer side: opens the payment page for the customer in Akua's checkout pages",
+        ["installs.create"] = "not offered yet: a seller's installs come from redeemed offers (order drafts); the SDK reads them and follows their operations",
+        ["installs.delete"] = "not offered yet: removing a customer's install is the install owner's decision, not a step of the seller's journey",
+        ["installs.updateVersion"] = "moving an install to another package version is the install owner's business (dashboard), not the seller's journey",
+        ["installs.restore"] = "rolls an install back to an earlier render: an operator tool of Akua's dashboard",
+        ["installs.setAutomaticUpdates"] = "an install owner's preference, set in Akua's dashboard",
+        ["installs.createRender"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.listRenders"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.getRender"] = "renders are deployment internals for operators; the seller follows an install through its status",
+        ["installs.listPods"] = "Kubernetes-level detail for operators in Akua's dashboard; the seller's view stops at the install's status",
+        ["installs.getLogs"] = "a Server-Sent Events log stream for operators, which the SDK's JSON request path does not serve",
     };
 
     [ReferenceFact]

@@ -13,8 +13,8 @@ namespace Akua.Sdk.Testing;
 
 /// <summary>
 /// A local stand-in for the Akua API: a real HTTP server on 127.0.0.1 (an ephemeral port by default) that
-/// serves the twelve Offers and Products operations with Akua's semantics, keeping its state in
-/// memory. Point a client at <see cref="BaseAddress"/> with <see cref="ApiToken"/>.
+/// serves the document's Offers, Products, Packages, Operations, Order Drafts and Installs
+/// operations with Akua's semantics, keeping its state in memory. Point a client at <see cref="BaseAddress"/> with <see cref="ApiToken"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,8 +25,10 @@ namespace Akua.Sdk.Testing;
 /// anonymous callers and signed-in customers (<see cref="AddCustomer(string)"/>).
 /// </para>
 /// <para>
-/// What it adds for tests: <see cref="Faults"/> to inject failures, <see cref="RedeemOffer(string)"/>
-/// to use up offers, and counters such as <see cref="RequestCount"/> and <see cref="OfferCount(string?)"/>.
+/// What it adds for tests: a package catalogue (<see cref="AddPackage(string, string, string?, string?)"/>),
+/// <see cref="Faults"/> to inject failures (of requests and of long-running operations), the
+/// customer's side of a redemption (<see cref="SimulateOrderDraft(string, string)"/>,
+/// <see cref="AdvanceOrderDraft(string, string?)"/>, <see cref="RedeemOffer(string)"/>), and counters such as <see cref="RequestCount"/> and <see cref="OfferCount(string?)"/>.
 /// Dispose it to stop the server. It is thread-safe.
 /// </para>
 /// </remarks>
@@ -43,7 +45,7 @@ public sealed class AkuaEmulator : IAsyncDisposable
         _app = app;
         ApiToken = options.ApiToken;
         DefaultWorkspaceId = options.DefaultWorkspaceId;
-        _store = new EmulatorStore(options);
+        _store = new EmulatorStore(options, Faults);
         _callers = new Callers(options);
         _handler = new EmulatorHandler(_store, _callers, Faults);
     }
@@ -81,6 +83,11 @@ public sealed class AkuaEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiToken, nameof(options));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultWorkspaceId, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        if (options.OperationDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.OperationDuration, "AkuaEmulatorOptions.OperationDuration must be zero or more.");
+        }
+
         if (options.Port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"AkuaEmulatorOptions.Port must be 0 (an ephemeral port) to {IPEndPoint.MaxPort}.");
@@ -168,16 +175,206 @@ public sealed class AkuaEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Redeems an offer once, as a customer accepting it would: its <c>used_count</c> goes up by
-    /// one, its etag changes, and it reads <c>redeemed</c> once <c>used_count</c> reaches <c>max_uses</c>.
+    /// Redeems an offer once, as a customer accepting it would: a customer the allowlist admits
+    /// starts an order draft (<see cref="SimulateOrderDraft(string, string)"/>) and takes it through
+    /// every phase to <c>done</c> (<see cref="AdvanceOrderDraft(string, string?)"/>), so the offer's
+    /// <c>used_count</c> goes up by one, its etag changes, and it reads <c>redeemed</c> once
+    /// <c>used_count</c> reaches <c>max_uses</c>. The draft's install and its operation are created too.
     /// </summary>
     /// <param name="offerId">The offer's id, in any workspace.</param>
     /// <exception cref="KeyNotFoundException">No offer has that id.</exception>
-    /// <exception cref="InvalidOperationException">The offer is not active (archived, expired or used up).</exception>
+    /// <exception cref="InvalidOperationException">The offer is not active (archived, expired or used up), or its pre-filled values leave a required input empty.</exception>
     public void RedeemOffer(string offerId)
     {
         ArgumentNullException.ThrowIfNull(offerId);
-        _store.Redeem(offerId);
+        lock (_store.Gate)
+        {
+            _store.Settle();
+            var email = _store.Offers.TryGetValue(offerId, out var offer) ? offer.AllowedEmails.FirstOrDefault() ?? "customer@example.com" : "";
+            var draft = CustomerJourney.Start(_store, offerId, email);
+            try
+            {
+                while (!draft.IsTerminal)
+                {
+                    CustomerJourney.Advance(_store, draft.Id, null);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A redemption that cannot finish leaves no draft holding a use.
+                CustomerJourney.Terminate(_store, draft, OrderDraftTerminationReason.Revoked);
+                throw;
+            }
+
+            if (draft.Status != OrderDraftStatus.Done)
+            {
+                throw new InvalidOperationException($"The redemption of '{offerId}' ended {draft.Status.Value} ({draft.TerminationReason?.Value}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a package to a workspace's catalogue, imported from an OCI artifact, with one version:
+    /// products and offers can then name it. It is listed by <c>packages.list</c> at once.
+    /// </summary>
+    /// <param name="name">The package's name, up to 120 characters.</param>
+    /// <param name="semver">Its first version, a semantic version such as <c>1.0.0</c>.</param>
+    /// <param name="inputSchemaJson">
+    /// The version's input schema (a JSON Schema object: the install wizard's form, against which
+    /// offers' <c>field_values</c> and customers' configuration are judged); null for a version
+    /// without inputs. Local <c>$ref</c>s are supported, remote ones are not.
+    /// </param>
+    /// <param name="workspaceId">The workspace; <see cref="DefaultWorkspaceId"/> when null.</param>
+    /// <returns>The package's id (<c>pkg_...</c>); its version's id is its <c>latest_version_id</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or too long, <paramref name="semver"/> is no semantic version, or <paramref name="inputSchemaJson"/> is no usable JSON Schema.</exception>
+    public string AddPackage(string name, string semver = "1.0.0", string? inputSchemaJson = null, string? workspaceId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Length > ImportPackageRequestRules.NameMaxLength)
+        {
+            throw new ArgumentException($"{nameof(name)} is longer than {ImportPackageRequestRules.NameMaxLength} characters.", nameof(name));
+        }
+
+        CheckSemver(semver);
+        var schema = ReadSchema(inputSchemaJson);
+        if (workspaceId is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
+        }
+
+        var slug = new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        var ociRef = $"oci://registry.emulator.test/{(slug.Length > 0 ? slug : "package")}-{EmulatorStore.RandomLowerAlnum(6)}";
+        lock (_store.Gate)
+        {
+            var package = _store.AddPackage(workspaceId ?? DefaultWorkspaceId, EmulatorStore.NewId("pkg_"), name, PackageSourceKind.Oci, ociRef, null, null, null, null);
+            _store.AddVersion(package, semver, $"{ociRef}:{semver}", schema);
+            return package.Id;
+        }
+    }
+
+    /// <summary>
+    /// Adds a version to a package; it becomes the package's <c>latest_version_id</c>, and products
+    /// pinned to <c>latest</c> move to it.
+    /// </summary>
+    /// <param name="packageId">The package's id, in any workspace.</param>
+    /// <param name="semver">The version, a semantic version the package does not have yet.</param>
+    /// <param name="inputSchemaJson">The version's input schema, as for <see cref="AddPackage(string, string, string?, string?)"/>; null for none.</param>
+    /// <returns>The version's id (<c>pkgv_...</c>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="semver"/> is no semantic version or one the package has, or <paramref name="inputSchemaJson"/> is no usable JSON Schema.</exception>
+    /// <exception cref="KeyNotFoundException">No package has that id.</exception>
+    public string AddPackageVersion(string packageId, string semver, string? inputSchemaJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(packageId);
+        CheckSemver(semver);
+        var schema = ReadSchema(inputSchemaJson);
+        lock (_store.Gate)
+        {
+            if (!_store.Packages.TryGetValue(packageId, out var package))
+            {
+                throw new KeyNotFoundException($"The emulator holds no package '{packageId}'.");
+            }
+
+            if (package.Versions.Any(v => v.Semver == semver))
+            {
+                throw new ArgumentException($"The package '{packageId}' already has a version {semver}.", nameof(semver));
+            }
+
+            return _store.AddVersion(package, semver, $"{package.OciRef ?? package.Id}:{semver}", schema).Id;
+        }
+    }
+
+    /// <summary>
+    /// Starts an order draft as a signed-in customer opening the offer's link would: in phase
+    /// <c>auth</c>, visible to the seller through <c>orderDrafts.list</c>. The offer's rules apply: it
+    /// must be active (not archived, expired or used up), its allowlist must admit the email, and
+    /// drafts in progress count against <c>max_uses</c>.
+    /// </summary>
+    /// <param name="offerId">The offer's id, in any workspace.</param>
+    /// <param name="customerEmail">The customer's (verified) email address.</param>
+    /// <returns>The draft's id (<c>odft_...</c>); move it on with <see cref="AdvanceOrderDraft(string, string?)"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customerEmail"/> is not an email address.</exception>
+    /// <exception cref="KeyNotFoundException">No offer has that id.</exception>
+    /// <exception cref="InvalidOperationException">The offer refuses the start; the message says why.</exception>
+    public string SimulateOrderDraft(string offerId, string customerEmail)
+    {
+        ArgumentNullException.ThrowIfNull(offerId);
+        ArgumentNullException.ThrowIfNull(customerEmail);
+        if (CreateOfferRequestRules.AllowedEmails.Items!.TextProblem(customerEmail) is { } problem)
+        {
+            throw new ArgumentException($"{nameof(customerEmail)} {problem}", nameof(customerEmail));
+        }
+
+        lock (_store.Gate)
+        {
+            _store.Settle();
+            return CustomerJourney.Start(_store, offerId, customerEmail).Id;
+        }
+    }
+
+    /// <summary>
+    /// Moves an order draft one phase on, as its customer would: <c>auth</c> → <c>workspace</c> →
+    /// <c>compute</c> → <c>compute_bootstrap</c> → <c>configure</c> → <c>payment</c> (the
+    /// configuration is submitted and a checkout session opens) → <c>install</c> (payment completes;
+    /// an install and its <c>install.create</c> operation start, whose id is the draft's
+    /// <c>install_operation_id</c>) → <c>done</c> (the install finishes, at once if its operation was
+    /// still running, and the offer's <c>used_count</c> grows). Each step changes the draft's etag. A
+    /// failed or cancelled install ends the draft <c>terminated</c> (<c>install_failed</c>) instead.
+    /// </summary>
+    /// <param name="orderDraftId">The draft's id.</param>
+    /// <param name="configurationJson">
+    /// What the customer submits when leaving <c>configure</c>: a JSON object of input values, over
+    /// the offer's pre-filled ones (a locked one cannot change). The whole configuration must meet
+    /// the version's input schema, required inputs included. Ignored in the other phases.
+    /// </param>
+    /// <returns>The draft as its customer sees it (with <c>field_values</c>, which sellers never see).</returns>
+    /// <exception cref="ArgumentException"><paramref name="configurationJson"/> is not a JSON object.</exception>
+    /// <exception cref="KeyNotFoundException">No draft has that id.</exception>
+    /// <exception cref="InvalidOperationException">The draft has ended, or the configuration is refused (the draft stays in <c>configure</c>).</exception>
+    public OrderDraft AdvanceOrderDraft(string orderDraftId, string? configurationJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(orderDraftId);
+        if (configurationJson is not null)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(configurationJson);
+                if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                {
+                    throw new ArgumentException($"{nameof(configurationJson)} must be a JSON object.", nameof(configurationJson));
+                }
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new ArgumentException($"{nameof(configurationJson)} is not JSON: {e.Message}", nameof(configurationJson), e);
+            }
+        }
+
+        lock (_store.Gate)
+        {
+            _store.Settle();
+            return CustomerJourney.Advance(_store, orderDraftId, configurationJson).ToModel(seller: false);
+        }
+    }
+
+    private static void CheckSemver(string semver)
+    {
+        ArgumentNullException.ThrowIfNull(semver);
+        if (CreatePackageVersionRequestRules.Semver.TextProblem(semver) is { } problem)
+        {
+            throw new ArgumentException($"{nameof(semver)} {problem}", nameof(semver));
+        }
+    }
+
+    private static InputSchema ReadSchema(string? inputSchemaJson)
+    {
+        try
+        {
+            return inputSchemaJson is null ? InputSchema.Empty : InputSchema.Parse(inputSchemaJson);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{nameof(inputSchemaJson)} {e.Message}", nameof(inputSchemaJson), e);
+        }
     }
 
     /// <summary>Stops the server and releases its port.</summary>

@@ -29,6 +29,13 @@ public sealed class AkuaEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// How long a long-running operation (a package's creation, an install) runs on
+    /// <see cref="TimeProvider"/> before it settles: 200 ms by default, zero or more. With a fake
+    /// clock, operations settle when the test advances it by this much.
+    /// </summary>
+    public TimeSpan OperationDuration { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Where the emulator's server logs go; null (the default) turns logging off.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -109,6 +109,7 @@ public enum AkuaFaultKind
 public sealed class AkuaFaultQueue
 {
     private readonly ConcurrentQueue<AkuaFault> _queue = new();
+    private readonly ConcurrentQueue<string> _operationFailures = new();
 
     internal AkuaFaultQueue()
     {
@@ -132,8 +133,38 @@ public sealed class AkuaFaultQueue
         }
     }
 
-    /// <summary>Drops every queued fault.</summary>
-    public void Clear() => _queue.Clear();
+    /// <summary>How many of the next long-running operations are still set to fail (<see cref="FailNextOperation(string, int)"/>).</summary>
+    public int PendingOperationFailures => _operationFailures.Count;
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> long-running operations the emulator starts (a
+    /// package's creation, an install) end <c>FAILED</c> instead of <c>SUCCEEDED</c> when they settle,
+    /// with <paramref name="message"/> as their <c>error.message</c> and their last step failed. The
+    /// requests that start them still succeed (202); only the operations fail.
+    /// </summary>
+    /// <param name="message">The failure's message.</param>
+    /// <param name="count">How many operations fail; 1 by default.</param>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public void FailNextOperation(string message = "Injected operation failure.", int count = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        for (var i = 0; i < count; i++)
+        {
+            _operationFailures.Enqueue(message);
+        }
+    }
+
+    /// <summary>Drops every queued fault and operation failure.</summary>
+    public void Clear()
+    {
+        _queue.Clear();
+        _operationFailures.Clear();
+    }
 
     internal bool TryDequeue(out AkuaFault? fault) => _queue.TryDequeue(out fault);
+
+    /// <summary>The failure message the operation being started must end with, or null.</summary>
+    internal string? TakeOperationFailure() => _operationFailures.TryDequeue(out var message) ? message : null;
 }

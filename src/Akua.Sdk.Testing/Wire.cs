@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Akua.Sdk.Testing;
@@ -55,6 +56,21 @@ internal sealed class Page<T>
 [JsonSerializable(typeof(Page<Product>))]
 [JsonSerializable(typeof(Page<Offer>))]
 [JsonSerializable(typeof(ApiErrorBody))]
+[JsonSerializable(typeof(Package))]
+[JsonSerializable(typeof(Page<Package>))]
+[JsonSerializable(typeof(PackageVersion))]
+[JsonSerializable(typeof(Page<PackageVersion>))]
+[JsonSerializable(typeof(OperationBody))]
+[JsonSerializable(typeof(Page<OperationBody>))]
+[JsonSerializable(typeof(OrderDraft))]
+[JsonSerializable(typeof(Page<OrderDraft>))]
+[JsonSerializable(typeof(CheckoutSession))]
+[JsonSerializable(typeof(Page<CheckoutSession>))]
+[JsonSerializable(typeof(Install))]
+[JsonSerializable(typeof(Page<Install>))]
+[JsonSerializable(typeof(InstallStatus))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, JsonElement>))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
 
 /// <summary>The numeric error codes the emulator answers with.</summary>
@@ -63,6 +79,7 @@ internal static class ErrorCodes
     public const int Validation = 1004;
     public const int MalformedJson = 1005;
     public const int Unprocessable = 1006;
+    public const int Conflict = 1008;
     public const int EtagMismatch = 1009;
     public const int IdempotencyConflict = 1010;
     public const int NoRoute = 7000;

@@ -19,8 +19,6 @@ internal enum OfferView
 /// <summary>A stored offer.</summary>
 internal sealed class OfferRecord : IStoredRecord
 {
-    private static readonly IReadOnlyDictionary<string, JsonElement> InputSchema = ParseInputSchema();
-
     public required string Id { get; init; }
     public required string ShortHash { get; init; }
     public required string WorkspaceId { get; init; }
@@ -29,6 +27,9 @@ internal sealed class OfferRecord : IStoredRecord
     public string? ProductId { get; init; }
     public required string PackageId { get; init; }
     public required string PackageVersionId { get; init; }
+
+    /// <summary>The version's input schema, which the offer shows and its drafts' configuration must meet.</summary>
+    public required InputSchema Schema { get; init; }
     public string? TargetWorkspaceId { get; init; }
     public string? RegionId { get; init; }
     public string? ClusterId { get; init; }
@@ -84,7 +85,7 @@ internal sealed class OfferRecord : IStoredRecord
             ProductId = ProductId,
             PackageId = PackageId,
             PackageVersionId = PackageVersionId,
-            InputSchema = InputSchema,
+            InputSchema = Schema.Map,
             Tier = Tier,
             RegionId = RegionId,
             ClusterId = ClusterId,
@@ -122,11 +123,5 @@ internal sealed class OfferRecord : IStoredRecord
         }
 
         return offer;
-    }
-
-    private static Dictionary<string, JsonElement> ParseInputSchema()
-    {
-        using var document = JsonDocument.Parse("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{}}""");
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
     }
 }

@@ -94,7 +94,6 @@ internal sealed class OffersRoutes(EmulatorStore store)
         }
 
         var versionId = body.Text(CreateOfferRequestRules.PackageVersionId);
-        string packageId;
         ProductRecord? product = null;
         if (body.Text(CreateOfferRequestRules.ProductId) is { } productId)
         {
@@ -109,13 +108,37 @@ internal sealed class OffersRoutes(EmulatorStore store)
             {
                 return Replies.Error(422, ErrorCodes.Unprocessable, $"The product '{productId}' is archived.", at);
             }
-
-            packageId = product.PackageId;
-            versionId ??= product.DefaultVersionId;
         }
-        else
+
+        // The product's pin, resolved now, unless a version of its package is named.
+        var version = store.FindVersion(request.Workspace, versionId ?? product!.DefaultVersionId);
+        string[] versionAt = ["body", CreateOfferRequestRules.PackageVersionId.Name];
+        if (version is null)
         {
-            packageId = store.PackageIdFor(versionId!);
+            return Replies.Error(422, ErrorCodes.Unprocessable, $"No package version '{versionId}' in this workspace.", versionAt);
+        }
+
+        if (product is not null && version.PackageId != product.PackageId)
+        {
+            return Replies.Error(422, ErrorCodes.Unprocessable, $"The package version '{versionId}' is not a version of the product's package '{product.PackageId}'.", versionAt);
+        }
+
+        var fieldValues = body.Element(CreateOfferRequestRules.FieldValues)?.EnumerateObject().ToDictionary(
+            p => p.Name,
+            p => new OfferFieldValue { Value = p.Value.Element(OfferFieldValueInputRules.Value)!.Value.Clone(), Locked = p.Value.Flag(OfferFieldValueInputRules.Locked)!.Value },
+            StringComparer.Ordinal);
+        if (fieldValues is not null)
+        {
+            var problems = version.Schema.CheckValues(fieldValues.ToDictionary(f => f.Key, f => f.Value.Value, StringComparer.Ordinal)).ToList();
+            if (problems.Count > 0)
+            {
+                return Replies.Errors(422, problems.Select(p => new ApiErrorItem
+                {
+                    Code = ErrorCodes.Validation,
+                    Message = $"'field_values.{p.Key}' {p.Problem}",
+                    Path = ["body", CreateOfferRequestRules.FieldValues.Name, p.Key, OfferFieldValueInputRules.Value.Name],
+                }));
+            }
         }
 
         var now = store.Now;
@@ -128,16 +151,14 @@ internal sealed class OffersRoutes(EmulatorStore store)
             CreatedAt = now,
             UpdatedAt = now,
             ProductId = product?.Id,
-            PackageId = packageId,
-            PackageVersionId = versionId!,
+            PackageId = version.PackageId,
+            PackageVersionId = version.Id,
+            Schema = version.Schema,
             TargetWorkspaceId = body.Text(CreateOfferRequestRules.TargetWorkspaceId),
             RegionId = body.Text(CreateOfferRequestRules.RegionId),
             ClusterId = body.Text(CreateOfferRequestRules.ClusterId),
             AllowedEmails = body.Element(CreateOfferRequestRules.AllowedEmails)?.EnumerateArray().Select(e => e.GetString()!).ToList() ?? [],
-            FieldValues = body.Element(CreateOfferRequestRules.FieldValues)?.EnumerateObject().ToDictionary(
-                p => p.Name,
-                p => new OfferFieldValue { Value = p.Value.Element(OfferFieldValueInputRules.Value)!.Value.Clone(), Locked = p.Value.Flag(OfferFieldValueInputRules.Locked)!.Value },
-                StringComparer.Ordinal),
+            FieldValues = fieldValues,
             Customer = body.Element(CreateOfferRequestRules.Customer) is { } customer
                 ? new OfferCustomer { DisplayName = customer.Text(OfferCustomerRules.DisplayName)!, ExternalId = customer.Text(OfferCustomerRules.ExternalId) }
                 : null,

@@ -35,6 +35,16 @@ internal sealed class ProductsRoutes(EmulatorStore store)
         var body = request.Body;
         var packageId = body.Text(CreateProductRequestRules.PackageId)!;
         var pin = ReadPin(body, CreateProductRequestRules.PackageVersionPin)!;
+        if (store.FindPackage(request.Workspace, packageId) is not { } package)
+        {
+            return Replies.Error(422, ErrorCodes.Unprocessable, $"No package '{packageId}' in this workspace.", ["body", CreateProductRequestRules.PackageId.Name]);
+        }
+
+        if (!Resolve(package, pin, CreateProductRequestRules.PackageVersionPin, out var version, out var refused))
+        {
+            return refused;
+        }
+
         var now = store.Now;
         var product = new ProductRecord
         {
@@ -46,13 +56,23 @@ internal sealed class ProductsRoutes(EmulatorStore store)
             Name = body.Text(CreateProductRequestRules.Name)!,
             PackageId = packageId,
             Pin = pin,
-            DefaultVersionId = store.VersionIdFor(packageId, pin),
+            DefaultVersionId = version.Id,
             CustomImage = body.Text(CreateProductRequestRules.CustomImage),
             CustomDescription = body.Text(CreateProductRequestRules.CustomDescription),
             Published = body.Element(CreateProductRequestRules.Marketplace)?.Flag(ProductMarketplaceRules.Published),
         };
         store.Products[product.Id] = product;
         return Replies.Ok(201, product.ToModel(store.Origin));
+    }
+
+    /// <summary>The version a pin points at; 422 naming the pin's version when the package has none with it.</summary>
+    private bool Resolve(PackageRecord package, PackageVersionPin pin, AkuaValueRule rule, [NotNullWhen(true)] out PackageVersionRecord? version, out Reply refused)
+    {
+        version = store.Resolve(package, pin);
+        refused = version is null
+            ? Replies.Error(422, ErrorCodes.Unprocessable, $"The package '{package.Id}' has no version {pin.Version}.", ["body", rule.Name, PackageVersionPinRules.Version.Name])
+            : default;
+        return version is not null;
     }
 
     private Reply Update(EmulatorRequest request)
@@ -69,15 +89,21 @@ internal sealed class ProductsRoutes(EmulatorStore store)
             return Replies.Ok(200, product.ToModel(store.Origin));
         }
 
+        if (ReadPin(body, UpdateProductRequestRules.PackageVersionPin) is { } pin)
+        {
+            // The package cannot be deleted while the product uses it. Checked before anything changes.
+            if (!Resolve(store.Packages[product.PackageId], pin, UpdateProductRequestRules.PackageVersionPin, out var version, out var unresolved))
+            {
+                return unresolved;
+            }
+
+            product.Pin = pin;
+            product.DefaultVersionId = version.Id;
+        }
+
         if (body.Text(UpdateProductRequestRules.Name) is { } name)
         {
             product.Name = name;
-        }
-
-        if (ReadPin(body, UpdateProductRequestRules.PackageVersionPin) is { } pin)
-        {
-            product.Pin = pin;
-            product.DefaultVersionId = store.VersionIdFor(product.PackageId, pin);
         }
 
         // Sent as null, these two clear the field.

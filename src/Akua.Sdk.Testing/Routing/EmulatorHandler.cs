@@ -30,7 +30,15 @@ internal sealed class EmulatorHandler
         _store = store;
         _callers = callers;
         _faults = faults;
-        Routes = new RouteTable([.. new ProductsRoutes(store).Routes(), .. new OffersRoutes(store).Routes()]);
+        Routes = new RouteTable(
+        [
+            .. new ProductsRoutes(store).Routes(),
+            .. new OffersRoutes(store).Routes(),
+            .. new PackagesRoutes(store).Routes(),
+            .. new OperationsRoutes(store).Routes(),
+            .. new OrderDraftsRoutes(store).Routes(),
+            .. new InstallsRoutes(store).Routes(),
+        ]);
     }
 
     public RouteTable Routes { get; }
@@ -116,8 +124,15 @@ internal sealed class EmulatorHandler
             return Replies.Errors(Replies.InvalidStatus(route.Operation), problems.Errors);
         }
 
+        if (route.Prepare is { } prepare)
+        {
+            await prepare(request).ConfigureAwait(false);
+        }
+
         lock (_store.Gate)
         {
+            // Time-driven state (operations, order draft expiry) is brought up to date before every read.
+            _store.Settle();
             return _idempotency.Run(request, () => route.Handler(request));
         }
     }
@@ -300,6 +315,12 @@ internal sealed class EmulatorHandler
     private static async Task WriteAsync(HttpContext context, Reply reply)
     {
         context.Response.StatusCode = reply.Status;
+        if (reply.Body.Length == 0)
+        {
+            // 204 No Content.
+            return;
+        }
+
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = reply.Body.Length;
         await context.Response.Body.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);

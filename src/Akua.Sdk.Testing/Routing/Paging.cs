@@ -25,9 +25,18 @@ internal static class Paging
     /// cursor is refused by the offer list) and points after the last item, so items created
     /// between pages never shift the next one.
     /// </summary>
-    public static Reply Page<TRecord, TModel>(EmulatorRequest request, AkuaValueRule limitRule, AkuaValueRule cursorRule, IEnumerable<TRecord> records, Func<TRecord, TModel> model)
+    /// <param name="request">The list request.</param>
+    /// <param name="limitRule">Its <c>limit</c> parameter.</param>
+    /// <param name="cursorRule">Its <c>cursor</c> parameter.</param>
+    /// <param name="records">The records to page through, before the workspace filter.</param>
+    /// <param name="model">What a record answers as.</param>
+    /// <param name="visible">Whether a record shows in a workspace's list; by default, when it is the record's own.</param>
+    public static Reply Page<TRecord, TModel>(EmulatorRequest request, AkuaValueRule limitRule, AkuaValueRule cursorRule, IEnumerable<TRecord> records, Func<TRecord, TModel> model, Func<TRecord, string?, bool>? visible = null)
         where TRecord : IStoredRecord
     {
+        // A list without an akua-context header runs in the token's own workspace.
+        var workspace = request.Workspace ?? request.Caller?.DefaultWorkspaceId;
+        visible ??= static (record, workspace) => record.WorkspaceId == workspace;
         var kind = request.Operation.OperationId;
         var limit = (int)(request.QueryInteger(limitRule) ?? DefaultLimit);
         long? after = null;
@@ -41,7 +50,7 @@ internal static class Paging
         }
 
         var items = records
-            .Where(r => r.WorkspaceId == request.Workspace && (after is null || r.Sequence < after))
+            .Where(r => visible(r, workspace) && (after is null || r.Sequence < after))
             .OrderByDescending(r => r.Sequence)
             .Take(limit + 1)
             .ToList();

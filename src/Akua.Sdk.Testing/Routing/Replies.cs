@@ -24,6 +24,15 @@ internal static class Replies
         [typeof(Offer)] = OfferRules.ThisSchema,
         [typeof(Page<Product>)] = ProductListRules.ThisSchema,
         [typeof(Page<Offer>)] = OfferListRules.ThisSchema,
+        [typeof(Package)] = PackageRules.ThisSchema,
+        [typeof(Page<Package>)] = PackageListRules.ThisSchema,
+        [typeof(Page<PackageVersion>)] = PackageVersionListRules.ThisSchema,
+        [typeof(Page<OperationBody>)] = OperationListRules.ThisSchema,
+        [typeof(OperationStep)] = OperationStepRules.ThisSchema,
+        [typeof(Page<OrderDraft>)] = OrderDraftListRules.ThisSchema,
+        [typeof(Page<CheckoutSession>)] = CheckoutSessionListRules.ThisSchema,
+        [typeof(Page<Install>)] = InstallListRules.ThisSchema,
+        [typeof(InstallStatus)] = InstallStatusRules.ThisSchema,
     };
 
     private static readonly JsonSerializerOptions Options = new(EmulatorJsonContext.Default.Options)

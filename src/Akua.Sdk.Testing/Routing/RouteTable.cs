@@ -9,6 +9,9 @@ internal delegate Reply RouteHandler(EmulatorRequest request);
 /// <summary>A check of a body beyond what the generated rules state, adding its problems to the others.</summary>
 internal delegate void BodyCheck(JsonElement body, SchemaValidator problems);
 
+/// <summary>Work a route does before its handler, outside the store's lock (a long poll).</summary>
+internal delegate Task RoutePreparation(EmulatorRequest request);
+
 /// <summary>One operation of the document and the code that serves it.</summary>
 internal sealed class EmulatorRoute
 {
@@ -27,6 +30,9 @@ internal sealed class EmulatorRoute
     public RouteHandler Handler { get; }
 
     public BodyCheck? CheckBody { get; }
+
+    /// <summary>Runs after the shared conventions and before <see cref="Handler"/>, without the lock held.</summary>
+    public RoutePreparation? Prepare { get; init; }
 
     /// <summary>Matches a path's raw (still escaped) segments against the template, decoding the parameters it holds.</summary>
     public bool TryMatch(string[] rawSegments, out Dictionary<string, string> values)

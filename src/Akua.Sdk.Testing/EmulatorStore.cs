@@ -78,7 +78,7 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
     public PackageVersionRecord? Resolve(PackageRecord package, PackageVersionPin pin) =>
         pin.Kind == PackageVersionPinKind.Pinned
             ? package.Versions.FirstOrDefault(v => v.Semver == pin.Version)
-            : package.Versions[^1];
+            : package.Latest;
 
     public int Count<T>(IEnumerable<T> records, string workspaceId)
         where T : IStoredRecord
@@ -110,7 +110,7 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
         return package;
     }
 
-    /// <summary>Adds a version to a package; products that follow the latest version move to it.</summary>
+    /// <summary>Adds a version to a package; products that follow the latest version move to it when it is the latest.</summary>
     public PackageVersionRecord AddVersion(PackageRecord package, string semver, string reference, InputSchema schema)
     {
         var now = Now;
@@ -130,7 +130,7 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
         PackageVersions[version.Id] = version;
         foreach (var product in Products.Values.Where(p => p.PackageId == package.Id && p.Pin.Kind == PackageVersionPinKind.Latest))
         {
-            product.DefaultVersionId = version.Id;
+            product.DefaultVersionId = package.Latest.Id;
         }
 
         return version;

@@ -57,7 +57,7 @@ public sealed class ContractConventionTests
             (await api.Get("offers"), OfferListRules.ThisSchema),
             (archived, OfferRules.ThisSchema),
             (await ana.Get("offers:resolve?short_hash=" + offer.GetProperty("short_hash").GetString()), OfferRules.ThisSchema),
-            (await api.Post("offers", """{"package_version_id":"pkgv_1"}"""), OfferCreatedRules.ThisSchema),
+            (await api.Post("offers", $$"""{"package_version_id":"{{await api.VersionId()}}"}"""), OfferCreatedRules.ThisSchema),
             (await api.Get("products/prod_missing"), ApiErrorResponseRules.ThisSchema),
             (await api.Post("offers", "{}"), ApiErrorResponseRules.ThisSchema),
         };

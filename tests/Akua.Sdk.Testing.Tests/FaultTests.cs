@@ -30,7 +30,7 @@ public sealed class FaultTests
         using var api = new Api(emulator);
         emulator.Faults.Enqueue(AkuaFault.Status(500));
 
-        var answer = await api.Post("products", """{"name":"Good","package_id":"pkg_1","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "k"));
+        var answer = await api.Post("products", $$$"""{"name":"Good","package_id":"{{{api.PackageId}}}","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "k"));
 
         Assert.Equal(500, answer.Status);
         Assert.Equal(0, emulator.ProductCount());

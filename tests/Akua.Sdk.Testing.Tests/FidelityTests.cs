@@ -119,7 +119,7 @@ public sealed class FidelityTests
         await using var emulator = await AkuaEmulator.StartAsync();
         using var api = new Api(emulator);
 
-        var answer = await api.Post("products", $$"""{"name":"Good","package_id":"pkg_1","package_version_pin":{"kind":"latest"},"custom_image":"{{uri}}"}""");
+        var answer = await api.Post("products", $$"""{"name":"Good","package_id":"{{api.PackageId}}","package_version_pin":{"kind":"latest"},"custom_image":"{{uri}}"}""");
 
         Assert.Equal(status, answer.Status);
     }
@@ -184,7 +184,7 @@ public sealed class FidelityTests
         var three = await api.Post("offers", $$"""{"product_id":"{{product}}","notes":"{{string.Concat(Enumerable.Repeat(Emoji, 300))}}"}""");
         var atLimit = await api.Post("offers", $$"""{"product_id":"{{product}}","notes":"{{string.Concat(Enumerable.Repeat(Emoji, limit))}}"}""");
         var over = await api.Post("offers", $$"""{"product_id":"{{product}}","notes":"{{string.Concat(Enumerable.Repeat(Emoji, limit + 1))}}"}""");
-        var name = await api.Post("products", $$$"""{"name":"{{{string.Concat(Enumerable.Repeat(Emoji, CreateProductRequestRules.NameMaxLength))}}}","package_id":"pkg_1","package_version_pin":{"kind":"latest"}}""");
+        var name = await api.Post("products", $$$"""{"name":"{{{string.Concat(Enumerable.Repeat(Emoji, CreateProductRequestRules.NameMaxLength))}}}","package_id":"{{{api.PackageId}}}","package_version_pin":{"kind":"latest"}}""");
 
         Assert.Equal(500, limit);
         Assert.Equal(201, three.Status);

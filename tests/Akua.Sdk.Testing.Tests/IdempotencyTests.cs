@@ -29,7 +29,7 @@ public sealed class IdempotencyTests
 
         await api.Post("offers", $$"""{"product_id":"{{product}}","max_uses":3}""", ("idempotency-key", "key-1"));
         var changed = await api.Post("offers", $$"""{"product_id":"{{product}}","max_uses":4}""", ("idempotency-key", "key-1"));
-        var otherOperation = await api.Post("products", """{"name":"Other","package_id":"pkg_1","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "key-1"));
+        var otherOperation = await api.Post("products", $$$"""{"name":"Other","package_id":"{{{api.PackageId}}}","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "key-1"));
 
         Assert.Equal(409, changed.Status);
         Assert.Equal(409, otherOperation.Status);
@@ -44,10 +44,10 @@ public sealed class IdempotencyTests
         options.AdditionalWorkspaceIds.Add("ws_second");
         await using var emulator = await AkuaEmulator.StartAsync(options);
         using var api = new Api(emulator);
-        const string Body = """{"name":"Same","package_id":"pkg_1","package_version_pin":{"kind":"latest"}}""";
+        string Body(string workspace) => $$$"""{"name":"Same","package_id":"{{{api.Package(workspace)}}}","package_version_pin":{"kind":"latest"}}""";
 
-        var first = await api.Post("products", Body, ("idempotency-key", "k"));
-        var second = await api.Post("products", Body, ("idempotency-key", "k"), ("akua-context", "ws_second"));
+        var first = await api.Post("products", Body(emulator.DefaultWorkspaceId), ("idempotency-key", "k"));
+        var second = await api.Post("products", Body("ws_second"), ("idempotency-key", "k"), ("akua-context", "ws_second"));
 
         Assert.Equal(201, second.Status);
         Assert.NotEqual(first.Str("id"), second.Str("id"));
@@ -76,7 +76,7 @@ public sealed class IdempotencyTests
         using var api = new Api(emulator);
 
         var invalid = await api.Post("products", """{"name":"x"}""", ("idempotency-key", "k"));
-        var valid = await api.Post("products", """{"name":"Fine","package_id":"pkg_1","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "k"));
+        var valid = await api.Post("products", $$$"""{"name":"Fine","package_id":"{{{api.PackageId}}}","package_version_pin":{"kind":"latest"}}""", ("idempotency-key", "k"));
 
         Assert.Equal(400, invalid.Status);
         Assert.Equal(201, valid.Status);

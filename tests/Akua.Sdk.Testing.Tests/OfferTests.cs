@@ -40,12 +40,13 @@ public sealed class OfferTests
         await using var emulator = await AkuaEmulator.StartAsync();
         using var api = new Api(emulator);
 
-        var created = await api.Post("offers", """{"package_version_id":"pkgv_abc123","max_uses":null}""");
+        var versionId = await api.VersionId();
+        var created = await api.Post("offers", $$"""{"package_version_id":"{{versionId}}","max_uses":null}""");
 
         Assert.Equal(201, created.Status);
         var offer = (await api.Get("offers/" + created.Str("id"))).Json;
-        Assert.Equal("pkgv_abc123", offer.GetProperty("package_version_id").GetString());
-        Assert.StartsWith("pkg_", offer.GetProperty("package_id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(versionId, offer.GetProperty("package_version_id").GetString());
+        Assert.Equal(api.PackageId, offer.GetProperty("package_id").GetString());
         Assert.False(offer.TryGetProperty("product_id", out _));
         Assert.False(offer.TryGetProperty("max_uses", out _));
     }

@@ -15,9 +15,9 @@ public sealed class ProductTests
         Assert.Matches("^prod_[a-z0-9]+$", id);
         Assert.InRange(id.Length, 6, 55);
         Assert.Equal("PostgreSQL Managed", product.GetProperty("name").GetString());
-        Assert.Equal("pkg_j572abc123def456", product.GetProperty("package").GetProperty("id").GetString());
+        Assert.Equal(api.PackageId, product.GetProperty("package").GetProperty("id").GetString());
         Assert.Equal("latest", product.GetProperty("package").GetProperty("version_pin").GetProperty("kind").GetString());
-        Assert.StartsWith("pkgv_", product.GetProperty("package").GetProperty("default_version_id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(await api.VersionId(), product.GetProperty("package").GetProperty("default_version_id").GetString());
         Assert.True(product.GetProperty("marketplace").GetProperty("published").GetBoolean());
         Assert.Equal("active", product.GetProperty("state").GetString());
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), product.GetProperty("created_at").GetInt64());
@@ -41,15 +41,16 @@ public sealed class ProductTests
         var id = product.GetProperty("id").GetString()!;
         var etag = product.GetProperty("etag").GetString()!;
         clock.Advance(TimeSpan.FromMinutes(5));
+        var older = emulator.AddPackageVersion(api.PackageId, "0.9.0");
 
-        var updated = await api.Patch("products/" + id, """{"name":"Renamed","custom_image":null,"package_version_pin":{"kind":"pinned","version":"1.2.3"}}""", ("if-match", etag));
+        var updated = await api.Patch("products/" + id, """{"name":"Renamed","custom_image":null,"package_version_pin":{"kind":"pinned","version":"0.9.0"}}""", ("if-match", etag));
 
         Assert.Equal(200, updated.Status);
         Assert.Equal("Renamed", updated.Str("name"));
         Assert.False(updated.Json.TryGetProperty("custom_image", out _));
         Assert.Equal("Old", updated.Str("custom_description"));
-        Assert.Equal("1.2.3", updated.Json.GetProperty("package").GetProperty("version_pin").GetProperty("version").GetString());
-        Assert.NotEqual(product.GetProperty("package").GetProperty("default_version_id").GetString(), updated.Json.GetProperty("package").GetProperty("default_version_id").GetString());
+        Assert.Equal("0.9.0", updated.Json.GetProperty("package").GetProperty("version_pin").GetProperty("version").GetString());
+        Assert.Equal(older, updated.Json.GetProperty("package").GetProperty("default_version_id").GetString());
         Assert.NotEqual(etag, updated.Str("etag"));
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), updated.Json.GetProperty("updated_at").GetInt64());
         Assert.Equal(product.GetProperty("created_at").GetInt64(), updated.Json.GetProperty("created_at").GetInt64());

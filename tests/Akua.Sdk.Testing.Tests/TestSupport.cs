@@ -31,10 +31,16 @@ internal sealed record Answer(HttpResponseMessage Response, string Text)
 /// <summary>Plain HttpClient calls against an emulator.</summary>
 internal sealed class Api : IDisposable
 {
+    /// <summary>An input schema that takes any input, for tests about other things than field values.</summary>
+    public const string OpenSchema = """{"type":"object"}""";
+
     private readonly HttpClient _http;
+    private readonly AkuaEmulator _emulator;
+    private readonly Dictionary<string, string> _packages = new(StringComparer.Ordinal);
 
     public Api(AkuaEmulator emulator, string? token = "")
     {
+        _emulator = emulator;
         _http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         token = token == "" ? emulator.ApiToken : token;
         if (token is not null)
@@ -69,9 +75,28 @@ internal sealed class Api : IDisposable
         return new Answer(response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A package (with an open input schema) of the default workspace, added on first use.</summary>
+    public string PackageId => Package(_emulator.DefaultWorkspaceId);
+
+    /// <summary>A package of a workspace, added on first use.</summary>
+    public string Package(string workspaceId)
+    {
+        if (!_packages.TryGetValue(workspaceId, out var id))
+        {
+            id = _emulator.AddPackage("PostgreSQL", "1.0.0", OpenSchema, workspaceId);
+            _packages[workspaceId] = id;
+        }
+
+        return id;
+    }
+
+    /// <summary>The latest version of <see cref="PackageId"/>.</summary>
+    public async Task<string> VersionId() => (await Get("packages/" + PackageId)).Str("latest_version_id");
+
     public async Task<JsonElement> CreateProduct(string name = "PostgreSQL Managed", string? extra = null, params (string Name, string Value)[] headers)
     {
-        var body = $$"""{"name":"{{name}}","package_id":"pkg_j572abc123def456","package_version_pin":{"kind":"latest"}{{extra}}}""";
+        var workspace = headers.Where(h => h.Name == "akua-context").Select(h => h.Value).FirstOrDefault() ?? _emulator.DefaultWorkspaceId;
+        var body = $$"""{"name":"{{name}}","package_id":"{{Package(workspace)}}","package_version_pin":{"kind":"latest"}{{extra}}}""";
         var answer = await Post("products", body, headers);
         Assert.Equal(201, answer.Status);
         return answer.Json;

@@ -114,7 +114,7 @@ public sealed class ValidationTests
         using var api = new Api(emulator);
         var product = (await api.CreateProduct()).GetProperty("id").GetString()!;
         var body = $$$"""
-            {"product_id":"{{{product}}}","package_version_id":"pkgv_x","target_workspace_id":"ws_t","region_id":"reg_1","cluster_id":"cl_1",
+            {"product_id":"{{{product}}}","package_version_id":"{{{await api.VersionId()}}}","target_workspace_id":"ws_t","region_id":"reg_1","cluster_id":"cl_1",
              "allowed_emails":["a@example.com","b.c+d@sub.example.org"],"field_values":{"n":{"value":{"deep":[1]},"locked":false}},
              "customer":{"display_name":"Ana","external_id":"crm-1"},"internal_note":"{{{new string('i', 500)}}}","commercial_mode":"paid",
              "pricing_request":{"currency":"eur","unit_amount":100000000,"interval":"year"},"notes":"n","expires_at":4102444800,
@@ -125,7 +125,7 @@ public sealed class ValidationTests
 
         Assert.Equal(201, answer.Status);
         var offer = (await api.Get("offers/" + answer.Str("id"))).Json;
-        Assert.Equal("pkgv_x", offer.GetProperty("package_version_id").GetString());
+        Assert.Equal(await api.VersionId(), offer.GetProperty("package_version_id").GetString());
         Assert.Equal(10000, offer.GetProperty("max_uses").GetInt32());
         Assert.Equal(1, offer.GetProperty("field_values").GetProperty("n").GetProperty("value").GetProperty("deep")[0].GetInt32());
         Assert.Equal("crm-1", offer.GetProperty("customer").GetProperty("external_id").GetString());

@@ -5,10 +5,12 @@ public sealed class SdkEndToEndTests : IAsyncLifetime
 {
     private AkuaEmulator _emulator = default!;
     private AkuaClient _akua = default!;
+    private string _packageId = default!;
 
     public async Task InitializeAsync()
     {
         _emulator = await AkuaEmulator.StartAsync();
+        _packageId = _emulator.AddPackage("PostgreSQL", "1.2.3", Api.OpenSchema);
         _akua = _emulator.CreateClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5));
     }
 
@@ -19,7 +21,7 @@ public sealed class SdkEndToEndTests : IAsyncLifetime
     }
 
     private Task<Product> NewProduct(string name = "PostgreSQL Managed") =>
-        _akua.Products.CreateAsync(new CreateProductRequest { Name = name, PackageId = "pkg_e2e", PackageVersionPin = PackageVersionPin.Pinned("1.2.3") });
+        _akua.Products.CreateAsync(new CreateProductRequest { Name = name, PackageId = _packageId, PackageVersionPin = PackageVersionPin.Pinned("1.2.3") });
 
     [Fact]
     public async Task Every_product_operation_round_trips()

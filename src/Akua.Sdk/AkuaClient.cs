@@ -91,6 +91,12 @@ public class AkuaClient : IAkuaClient, IDisposable
     /// <inheritdoc />
     public virtual IOperationsClient Operations => _resources.Operations;
 
+    /// <inheritdoc />
+    public virtual IOrderDraftsClient OrderDrafts => _resources.OrderDrafts;
+
+    /// <inheritdoc />
+    public virtual IInstallsClient Installs => _resources.Installs;
+
     /// <summary>Cancels the calls in flight and releases the connections, if this client created them.</summary>
     public void Dispose()
     {
@@ -180,6 +186,8 @@ internal sealed class AkuaResources
         Products = new ProductsClient(pipeline);
         Operations = new OperationsClient(pipeline);
         Packages = new PackagesClient(pipeline, Operations);
+        OrderDrafts = new OrderDraftsClient(pipeline);
+        Installs = new InstallsClient(pipeline);
     }
 
     public IOffersClient Offers { get; }
@@ -189,6 +197,10 @@ internal sealed class AkuaResources
     public IPackagesClient Packages { get; }
 
     public IOperationsClient Operations { get; }
+
+    public IOrderDraftsClient OrderDrafts { get; }
+
+    public IInstallsClient Installs { get; }
 }
 
 /// <summary>What every connection the SDK opens itself is like.</summary>

@@ -14,4 +14,10 @@ public interface IAkuaClient
 
     /// <summary>Operations: long-running work, and waiting for it to finish.</summary>
     IOperationsClient Operations { get; }
+
+    /// <summary>Order drafts: customers redeeming offers, as the seller sees them.</summary>
+    IOrderDraftsClient OrderDrafts { get; }
+
+    /// <summary>Installs: products running in customers' workspaces.</summary>
+    IInstallsClient Installs { get; }
 }

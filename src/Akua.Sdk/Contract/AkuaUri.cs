@@ -17,7 +17,8 @@ internal static class AkuaUri
     public static string Segment(AkuaValueRule rule, string? value, string paramName)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
-        if ((value.Length == 0 ? "must not be empty." : rule.TextProblem(value)) is { } problem)
+        // No id is blank: a white-space id is a caller's mistake, not a resource to look up.
+        if ((value.Length == 0 ? "must not be empty." : string.IsNullOrWhiteSpace(value) ? "must not be blank." : rule.TextProblem(value)) is { } problem)
         {
             throw new ArgumentException($"{paramName} {problem}", paramName);
         }
@@ -49,6 +50,7 @@ internal sealed class AkuaQueryBuilder(string path)
         }
 
         var problem = value.Length == 0 ? "must not be empty (leave it null instead)."
+            : string.IsNullOrWhiteSpace(value) ? "must not be blank (leave it null instead)."
             : value.Length > AkuaUri.MaxQueryValueLength ? $"must be at most {AkuaUri.MaxQueryValueLength} characters long; it has {value.Length}."
             : rule.TextProblem(value);
         if (problem is not null)

@@ -29,6 +29,10 @@ internal sealed class AkuaServiceClient : IAkuaClient
     public IPackagesClient Packages => _resources.Packages;
 
     public IOperationsClient Operations => _resources.Operations;
+
+    public IOrderDraftsClient OrderDrafts => _resources.OrderDrafts;
+
+    public IInstallsClient Installs => _resources.Installs;
 }
 
 /// <summary>Applies the client option rules to one named registration, naming settings by their configuration path.</summary>

@@ -130,6 +130,8 @@ public static class AkuaServiceCollectionExtensions
         (typeof(IProductsClient), client => client.Products),
         (typeof(IPackagesClient), client => client.Packages),
         (typeof(IOperationsClient), client => client.Operations),
+        (typeof(IOrderDraftsClient), client => client.OrderDrafts),
+        (typeof(IInstallsClient), client => client.Installs),
     ];
 
     private static ILogger Logger(IServiceProvider provider) =>

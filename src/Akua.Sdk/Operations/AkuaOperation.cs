@@ -6,7 +6,7 @@ namespace Akua.Sdk;
 /// succeeded. Wait with <see cref="WaitForCompletionAsync"/>, poll with <see cref="UpdateStatusAsync"/>,
 /// or keep <see cref="Id"/> and pick it up later, in another process, with <see cref="ResumeAsync"/>.
 /// </summary>
-/// <typeparam name="T">The result: <see cref="Package"/> for a package build.</typeparam>
+/// <typeparam name="T">The result: <see cref="Package"/> for a package build, <see cref="Install"/> for the install that ends a redemption (<see cref="OrderDraft.InstallOperationId"/>).</typeparam>
 public sealed class AkuaOperation<T>
     where T : class
 {
@@ -113,13 +113,19 @@ internal static class AkuaOperationResults
 {
     public static Func<Operation, AkuaRequestOptions?, CancellationToken, Task<T>>? For<T>(IAkuaClient client)
         where T : class =>
-        typeof(T) == typeof(Package)
-            ? (Func<Operation, AkuaRequestOptions?, CancellationToken, Task<T>>)(object)Package(client.Packages)
-            : null;
+        typeof(T) == typeof(Package) ? (Func<Operation, AkuaRequestOptions?, CancellationToken, Task<T>>)(object)Package(client.Packages)
+        : typeof(T) == typeof(Install) ? (Func<Operation, AkuaRequestOptions?, CancellationToken, Task<T>>)(object)Install(client.Installs)
+        : null;
 
     public static Func<Operation, AkuaRequestOptions?, CancellationToken, Task<Package>> Package(IPackagesClient packages) =>
         (operation, options, cancellationToken) => packages.GetAsync(
             operation.PackageCreateResponse?.PackageId ?? throw Missing(operation, "package.create", "package_id"),
+            options: options,
+            cancellationToken: cancellationToken);
+
+    public static Func<Operation, AkuaRequestOptions?, CancellationToken, Task<Install>> Install(IInstallsClient installs) =>
+        (operation, options, cancellationToken) => installs.GetAsync(
+            operation.InstallCreateResponse?.InstallId ?? throw Missing(operation, "install.create", "install_id"),
             options: options,
             cancellationToken: cancellationToken);
 

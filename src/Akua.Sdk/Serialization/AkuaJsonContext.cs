@@ -38,6 +38,13 @@ namespace Akua.Sdk.Serialization;
 [JsonSerializable(typeof(InstallRenderOperationResponse))]
 [JsonSerializable(typeof(InstallDeleteOperationMetadata))]
 [JsonSerializable(typeof(InstallDeleteOperationResponse))]
+[JsonSerializable(typeof(OrderDraft))]
+[JsonSerializable(typeof(OrderDraftList))]
+[JsonSerializable(typeof(CheckoutSession))]
+[JsonSerializable(typeof(CheckoutSessionList))]
+[JsonSerializable(typeof(Install))]
+[JsonSerializable(typeof(InstallList))]
+[JsonSerializable(typeof(InstallStatus))]
 [JsonSerializable(typeof(ApiErrorResponse))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class AkuaJsonContext : JsonSerializerContext;

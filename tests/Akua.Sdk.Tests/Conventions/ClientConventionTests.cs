@@ -124,6 +124,8 @@ public sealed class ClientConventionTests
             _ when type == typeof(CreatePackageRequest) => new CreatePackageRequest { Name = "Conventions", Sources = [new HelmPackageSource { Kind = HelmSourceKind.Helm, RepoUrl = "oci://registry.example.com/charts", TargetRevision = "1.0.0" }] },
             _ when type == typeof(ImportPackageRequest) => new ImportPackageRequest { Name = "Conventions", OciRef = "oci://registry.example.com/c", Version = SampleVersion() },
             _ when type == typeof(CreatePackageVersionRequest) => SampleVersion(),
+            _ when type == typeof(ListOrderDraftsOptions) => new ListOrderDraftsOptions { OfferId = "offer_conventions_1" },
+            _ when type == typeof(IEnumerable<string>) => new[] { "offer_conventions_1" },
             _ when type == typeof(Offer) => AkuaModelFactory.Offer(),
             _ when type == typeof(Product) => AkuaModelFactory.Product(),
             _ => throw new InvalidOperationException($"Add a sample {type.Name} for parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}."),

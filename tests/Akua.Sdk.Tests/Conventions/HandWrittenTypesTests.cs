@@ -18,6 +18,9 @@ public sealed class HandWrittenTypesTests
         { typeof(ListPackagesOptions), "packages.list" },
         { typeof(ListPackageVersionsOptions), "packages.listVersions" },
         { typeof(ListOperationsOptions), "operations.list" },
+        { typeof(ListOrderDraftsOptions), "orderDrafts.list" },
+        { typeof(ListCheckoutSessionsOptions), "orderDrafts.listCheckoutSessions" },
+        { typeof(ListInstallsOptions), "installs.list" },
     };
 
     [Fact]
@@ -55,9 +58,15 @@ public sealed class HandWrittenTypesTests
     [MemberData(nameof(ListOptions))]
     public void List_options_hold_exactly_the_query_parameters_of_their_operation(Type options, string operationId)
     {
+        // The generated operation class names each query parameter's rule by its SDK name (x-akua-sdk-name, e.g. offer -> OfferId).
         var operation = AkuaOperations.All.Single(o => o.OperationId == operationId);
+        var generated = typeof(AkuaOperations).GetNestedTypes(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            .Single(t => ReferenceEquals(t.GetField("Info")?.GetValue(null), operation));
+        var parameters = generated.GetFields()
+            .Where(f => f.FieldType == typeof(AkuaValueRule) && operation.QueryParameters.Contains((AkuaValueRule)f.GetValue(null)!))
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal);
         var properties = options.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal);
-        var parameters = operation.QueryParameters.Select(p => CodeGen.Names.Pascal(p.Name)).Order(StringComparer.Ordinal);
 
         Assert.Equal(parameters, properties);
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Akua.Sdk.Testing.Tests;
 
@@ -12,6 +13,57 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
+
+/// <summary>An emulator on a fake clock, with a client and the raw API, for the journey's tests.</summary>
+internal sealed class Journey : IAsyncDisposable
+{
+    /// <summary>A real-time bound on anything a test awaits, so a broken emulator fails the test instead of hanging it.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    private Journey(AkuaEmulator emulator, FakeTimeProvider clock)
+    {
+        Emulator = emulator;
+        Clock = clock;
+        Akua = emulator.CreateClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5));
+        Api = new Api(emulator);
+    }
+
+    public AkuaEmulator Emulator { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public AkuaClient Akua { get; }
+
+    public Api Api { get; }
+
+    public static async Task<Journey> StartAsync(Action<AkuaEmulatorOptions>? configure = null)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var options = new AkuaEmulatorOptions { TimeProvider = clock };
+        configure?.Invoke(options);
+        return new Journey(await AkuaEmulator.StartAsync(options), clock);
+    }
+
+    /// <summary>Moves the emulator's clock past the time an operation runs.</summary>
+    public void SettleOperations() => Clock.Advance(new AkuaEmulatorOptions().OperationDuration);
+
+    public async Task<Offer> NewOffer(string? schema = Api.OpenSchema, CreateOfferRequest? request = null)
+    {
+        var packageId = Emulator.AddPackage("PostgreSQL", "1.0.0", schema);
+        var product = await Akua.Products.CreateAsync(new CreateProductRequest { Name = "PostgreSQL Managed", PackageId = packageId, PackageVersionPin = PackageVersionPin.Latest });
+        request ??= new CreateOfferRequest();
+        request.ProductId = product.Id;
+        var created = await Akua.Offers.CreateAsync(request);
+        return await Akua.Offers.GetAsync(created.Id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        Akua.Dispose();
+        await Emulator.DisposeAsync();
+    }
 }
 
 /// <summary>A response read once: status, headers and JSON body.</summary>
@@ -54,6 +106,8 @@ internal sealed class Api : IDisposable
     public Task<Answer> Get(string path, params (string Name, string Value)[] headers) => Send(HttpMethod.Get, path, null, headers);
 
     public Task<Answer> Post(string path, string? json, params (string Name, string Value)[] headers) => Send(HttpMethod.Post, path, json, headers);
+
+    public Task<Answer> Delete(string path, params (string Name, string Value)[] headers) => Send(HttpMethod.Delete, path, null, headers);
 
     public Task<Answer> Patch(string path, string? json, params (string Name, string Value)[] headers) => Send(HttpMethod.Patch, path, json, headers);
 

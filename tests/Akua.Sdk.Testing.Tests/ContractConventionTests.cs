@@ -72,6 +72,59 @@ public sealed class ContractConventionTests
     }
 
     [Fact]
+    public async Task Answers_of_the_catalogue_and_the_journey_meet_the_documents_response_schemas()
+    {
+        await using var journey = await Journey.StartAsync();
+        var api = journey.Api;
+        var creating = await api.Post("packages", """{"name":"Redis","sources":[{"kind":"helm","repo_url":"oci://registry-1.docker.io/bitnamicharts","chart":"redis","target_revision":"7.2.0"}]}""");
+        var offer = await journey.NewOffer("""{"type":"object","properties":{"size":{"type":"string"}}}""");
+        var draftId = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
+        OrderDraft draft;
+        do
+        {
+            draft = journey.Emulator.AdvanceOrderDraft(draftId);
+        }
+        while (draft.Status != OrderDraftStatus.Install);
+
+        var sessionId = (await journey.Akua.OrderDrafts.ListCheckoutSessionsPageAsync(draftId)).Data[0].Id;
+        var installId = draft.Delivery!.InstallId!;
+        var running = await api.Get("installs/" + installId + "/status");
+        journey.SettleOperations();
+        var package = offer.PackageId;
+        var version = offer.PackageVersionId;
+
+        var answers = new (Answer Answer, AkuaSchemaRules Schema)[]
+        {
+            (creating, PackageOperationRules.ThisSchema),
+            (await api.Get("operations/" + creating.Str("id")), OperationRules.ThisSchema),
+            (await api.Post($"operations/{creating.Str("id")}:wait?timeout=1", null), OperationRules.ThisSchema),
+            (await api.Get("operations"), OperationListRules.ThisSchema),
+            (await api.Get("operations/" + draft.InstallOperationId), OperationRules.ThisSchema),
+            (await api.Get("packages?view=full"), PackageListRules.ThisSchema),
+            (await api.Get("packages/" + package), PackageRules.ThisSchema),
+            (await api.Get($"packages/{package}/versions"), PackageVersionListRules.ThisSchema),
+            (await api.Get($"packages/{package}/versions/{version}"), PackageVersionRules.ThisSchema),
+            (await api.Get("order_drafts?offer=" + offer.Id), OrderDraftListRules.ThisSchema),
+            (await api.Get("order_drafts/" + draftId), OrderDraftRules.ThisSchema),
+            (await api.Get($"order_drafts/{draftId}/checkout_sessions"), CheckoutSessionListRules.ThisSchema),
+            (await api.Get($"order_drafts/{draftId}/checkout_sessions/{sessionId}"), CheckoutSessionRules.ThisSchema),
+            (await api.Get("installs"), InstallListRules.ThisSchema),
+            (await api.Get("installs/" + installId), InstallRules.ThisSchema),
+            (running, InstallStatusRules.ThisSchema),
+            (await api.Get("installs/" + installId + "/status"), InstallStatusRules.ThisSchema),
+            (await api.Post($"order_drafts/{draftId}:cancel", null, ("if-match", "0")), ApiErrorResponseRules.ThisSchema),
+        };
+
+        foreach (var (answer, schema) in answers)
+        {
+            Assert.True(answer.Status < 500, answer.Text);
+            var problems = new SchemaValidator();
+            problems.Object(answer.Json, schema, ["response"]);
+            Assert.True(problems.IsValid, $"{schema.Name}: {string.Join("; ", problems.Errors.Select(e => e.Message))}\n{answer.Text}");
+        }
+    }
+
+    [Fact]
     public void The_validator_can_fail()
     {
         var problems = new SchemaValidator();

@@ -13,7 +13,7 @@ public sealed class EmulatorFaultTests(ScenarioReport report)
         const int Creates = 1000;
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o, maxRetries: AkuaRetryOptions.MaxRetriesLimit));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var before = emulator.RequestCount;
 
         // Refill the queue: for every request the emulator saw, a seeded 20% chance of one more fault.
@@ -78,7 +78,7 @@ public sealed class EmulatorFaultTests(ScenarioReport report)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var before = emulator.RequestCount;
         var request = new CreateOfferRequest { ProductId = productId, Notes = "replay" };
         var key = new AkuaRequestOptions { IdempotencyKey = "reliability-replay-1" };
@@ -98,7 +98,7 @@ public sealed class EmulatorFaultTests(ScenarioReport report)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o, maxRetries: 3));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var before = emulator.RequestCount;
         emulator.Faults.Enqueue(AkuaFault.DropConnection());
         emulator.Faults.Enqueue(AkuaFault.Status(503));

@@ -41,7 +41,7 @@ public sealed class HostileInputTests(ScenarioReport report)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var offer = await client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId });
         var before = emulator.RequestCount;
         var outcomes = new Dictionary<string, int>();
@@ -72,7 +72,7 @@ public sealed class HostileInputTests(ScenarioReport report)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var before = emulator.RequestCount;
         string[] values = ["k\r\nx-injected: 1", "k\nx-injected: 1", "k\rx", "ws_a\r\nauthorization: Bearer other"];
         foreach (var value in values)
@@ -93,7 +93,7 @@ public sealed class HostileInputTests(ScenarioReport report)
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var huge = new string('a', 5 * 1024 * 1024);
         var before = emulator.RequestCount;
 
@@ -103,7 +103,7 @@ public sealed class HostileInputTests(ScenarioReport report)
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId, Notes = huge }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Offers.CreateAsync(new CreateOfferRequest { ProductId = huge }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId, AllowedEmails = [huge] }));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Products.CreateAsync(new CreateProductRequest { Name = huge, PackageId = Support.PackageId, PackageVersionPin = PackageVersionPin.Latest }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Products.CreateAsync(new CreateProductRequest { Name = huge, PackageId = "pkg_never_sent", PackageVersionPin = PackageVersionPin.Latest }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId }, new AkuaRequestOptions { IdempotencyKey = huge }));
 
         report.Record(new ScenarioRow("hostile: 5 MB strings (ids, hash, notes, emails, name, cursor, key)", "8 calls", emulator.RequestCount - before, 0, 0, "ArgumentException", "refused before any I/O"));
@@ -158,7 +158,7 @@ public sealed class HostileInputTests(ScenarioReport report)
             }
         }
 
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         await Try(() => client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId }));
         await Try(() => client.Offers.GetAsync("offer_missing"));
         await Try(() => wrong.Offers.GetAsync("offer_missing"));

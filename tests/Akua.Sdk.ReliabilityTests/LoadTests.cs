@@ -18,7 +18,7 @@ public sealed class LoadTests(ScenarioReport report)
         const int Calls = 1000;
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => { Support.Fast(o, maxRetries: 3); o.Timeout = TimeSpan.FromSeconds(20); });
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var offer = await client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId });
         var port = emulator.BaseAddress.Port;
         var threadsBefore = ThreadPool.ThreadCount;
@@ -70,7 +70,7 @@ public sealed class LoadTests(ScenarioReport report)
         const int PageSize = 100;
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient(o => Support.Fast(o, maxRetries: 3));
-        var productId = await Support.NewProductAsync(client);
+        var productId = await Support.NewProductAsync(emulator, client);
         var seed = Stopwatch.StartNew();
         var batch = await client.Offers.CreateManyAsync(
             Enumerable.Range(0, Offers).Select(i => new CreateOfferRequest { ProductId = productId, Notes = "offer number " + i, AllowedEmails = [$"customer{i}@example.com"] }),

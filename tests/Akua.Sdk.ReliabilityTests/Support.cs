@@ -8,8 +8,6 @@ namespace Akua.Sdk.ReliabilityTests;
 
 internal static class Support
 {
-    public const string PackageId = "pkg_j572abc123def456";
-
     /// <summary>Scenario client settings: short retry delays, no breaker, 1 s attempts.</summary>
     public static void Fast(AkuaClientOptions o, int maxRetries = 2)
     {
@@ -53,14 +51,15 @@ internal static class Support
         }
     }
 
-    public static async Task<string> NewProductAsync(AkuaClient client) =>
-        (await client.Products.CreateAsync(new CreateProductRequest { Name = "Reliability", PackageId = PackageId, PackageVersionPin = PackageVersionPin.Latest })).Id;
+    /// <summary>A product of a package added to the emulator's catalogue (its input schema takes any value).</summary>
+    public static async Task<string> NewProductAsync(AkuaEmulator emulator, AkuaClient client) =>
+        (await client.Products.CreateAsync(new CreateProductRequest { Name = "Reliability", PackageId = emulator.AddPackage("Reliability", "1.0.0", """{"type":"object"}"""), PackageVersionPin = PackageVersionPin.Latest })).Id;
 
     private static readonly Lazy<Task<string>> s_offerJson = new(async () =>
     {
         await using var emulator = await AkuaEmulator.StartAsync();
         using var client = emulator.CreateClient();
-        var productId = await NewProductAsync(client);
+        var productId = await NewProductAsync(emulator, client);
         var created = await client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId });
         using var http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiToken);

@@ -6,8 +6,8 @@ using Akua.Sdk.Testing;
 const string Usage = """
     Usage: akua-emulator [--port <n>] [--env-file <path>] [--trusted-partner]
 
-    Runs an in-memory Akua API (Offers and Products) on 127.0.0.1 until Ctrl+C or SIGTERM, and
-    prints the settings that point an app at it, under the names the SDK's configuration binding
+    Runs an in-memory Akua API (Offers, Products, Packages, Operations, Order Drafts, Installs) on
+    127.0.0.1 until Ctrl+C or SIGTERM, with a demo package in its catalogue, and prints the settings that point an app at it, under the names the SDK's configuration binding
     (AddAkuaSdk(configuration.GetSection("Akua"))) reads from the environment, and as AKUA_*:
 
       Akua__BaseAddress=http://127.0.0.1:<port>/v1/
@@ -63,6 +63,9 @@ catch (IOException e)
 
 await using (emulator)
 {
+    // A package to sell, so apps pointed at the emulator find one with packages.list.
+    emulator.AddPackage("PostgreSQL", "1.2.3", DemoPackage.InputSchema);
+
     var settings =
         $"Akua__BaseAddress={emulator.BaseAddress}\nAkua__ApiToken={emulator.ApiToken}\n" +
         $"AKUA_BASE_ADDRESS={emulator.BaseAddress}\nAKUA_API_TOKEN={emulator.ApiToken}\n";
@@ -96,3 +99,13 @@ await using (emulator)
 }
 
 return 0;
+
+/// <summary>The demo package every emulator this tool starts holds.</summary>
+internal static class DemoPackage
+{
+    /// <summary>A small install form: a size to choose and an optional replica count.</summary>
+    public const string InputSchema = """
+        {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["size"],
+         "properties":{"size":{"type":"string","enum":["small","medium","large"]},"replicas":{"type":"integer","minimum":1,"maximum":5}}}
+        """;
+}

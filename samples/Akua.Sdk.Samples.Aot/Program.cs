@@ -13,11 +13,27 @@ if (string.IsNullOrEmpty(token))
 using var akua = new AkuaClient(new AkuaClientOptions { BaseAddress = new Uri(baseAddress), ApiToken = token });
 try
 {
+    // The first package of the catalogue (the emulator tool holds a demo one), at its latest version.
+    Package? package = null;
+    await foreach (var candidate in akua.Packages.ListAsync(new ListPackagesOptions { Limit = 1 }))
+    {
+        package = candidate;
+        break;
+    }
+
+    if (package is null)
+    {
+        Console.Error.WriteLine("The workspace has no package to sell: create or import one first.");
+        return 1;
+    }
+
+    var version = await akua.Packages.GetVersionAsync(package.Id, package.LatestVersionId);
+    Console.WriteLine($"package  {package.Id} {package.Name} {version.Semver}");
     var product = await akua.Products.CreateAsync(new CreateProductRequest
     {
         Name = "AOT sample product",
-        PackageId = "pkg_aot_sample",
-        PackageVersionPin = PackageVersionPin.Pinned("1.0.0"),
+        PackageId = package.Id,
+        PackageVersionPin = PackageVersionPin.Pinned(version.Semver),
     });
     Console.WriteLine($"product  {product.Id} ({product.State}, pin {product.Package.VersionPin})");
 

@@ -35,7 +35,7 @@ if (emulator is not null)
     var demo = await app.Services.GetRequiredService<IProductsClient>().CreateAsync(new CreateProductRequest
     {
         Name = "Demo product",
-        PackageId = "pkg_demo",
+        PackageId = emulator.AddPackage("Demo package"),
         PackageVersionPin = PackageVersionPin.Latest,
     });
     app.Logger.LogInformation("Akua emulator at {BaseAddress}; demo product {ProductId}", emulator.BaseAddress, demo.Id);

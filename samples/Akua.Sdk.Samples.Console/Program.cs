@@ -3,39 +3,54 @@
 //
 //   dotnet run --project samples/Akua.Sdk.Samples.Console
 //
-// Without AKUA_API_TOKEN it starts an Akua emulator in this process (no account needed). With
-// AKUA_API_TOKEN (and AKUA_PACKAGE_ID, the package to sell; optionally AKUA_WORKSPACE) it talks to
-// the real API instead.
+// Without AKUA_API_TOKEN it starts an Akua emulator in this process (no account needed), with a
+// package in its catalogue. With AKUA_API_TOKEN (optionally AKUA_PACKAGE_ID, the package to sell, and
+// AKUA_WORKSPACE) it talks to the real API instead. Either way it picks the package, and its latest
+// version, from the catalogue.
 using Akua.Sdk;
 using Akua.Sdk.Testing;
 
 var token = Environment.GetEnvironmentVariable("AKUA_API_TOKEN");
 AkuaEmulator? emulator = null;
 AkuaClient akua;
-string packageId;
 if (string.IsNullOrEmpty(token))
 {
     emulator = await AkuaEmulator.StartAsync();
+    emulator.AddPackage("PostgreSQL", "1.2.3", """{"type":"object","properties":{"size":{"enum":["small","medium","large"]}}}""");
     akua = emulator.CreateClient();
-    packageId = "pkg_quickstart";
     Step($"Started a local Akua emulator at {emulator.BaseAddress} (set AKUA_API_TOKEN to use the real API)");
 }
 else
 {
-    packageId = Environment.GetEnvironmentVariable("AKUA_PACKAGE_ID")
-        ?? throw new InvalidOperationException("With AKUA_API_TOKEN, set AKUA_PACKAGE_ID to the package (pkg_...) the sample may sell.");
     akua = new AkuaClient(new AkuaClientOptions { ApiToken = token, WorkspaceContext = Environment.GetEnvironmentVariable("AKUA_WORKSPACE") });
     Step($"Using the real Akua API at {AkuaClientOptions.DefaultBaseAddress}");
 }
 
 try
 {
+    // 0. The package to sell, from the workspace's catalogue (or AKUA_PACKAGE_ID), and its latest version.
+    var packageId = Environment.GetEnvironmentVariable("AKUA_PACKAGE_ID");
+    if (string.IsNullOrEmpty(packageId))
+    {
+        await foreach (var listed in akua.Packages.ListAsync())
+        {
+            packageId = listed.Id;
+            break;
+        }
+    }
+
+    var package = await akua.Packages.GetAsync(packageId ?? throw new InvalidOperationException("The workspace has no package to sell: create or import one first."));
+    var version = await akua.Packages.GetVersionAsync(package.Id, package.LatestVersionId);
+    Step("Picked a package from the catalogue");
+    Show("package", $"{package.Name} ({package.Id})");
+    Show("version", $"{version.Semver} ({version.Id})");
+
     // 1. A product: a package offered for sale, pinned to one version.
     var product = await akua.Products.CreateAsync(new CreateProductRequest
     {
         Name = "PostgreSQL Managed",
-        PackageId = packageId,
-        PackageVersionPin = PackageVersionPin.Pinned("1.2.3"),
+        PackageId = package.Id,
+        PackageVersionPin = PackageVersionPin.Pinned(version.Semver),
         CustomDescription = "Managed PostgreSQL, installed in your cloud.",
     });
     Step("Created a product");

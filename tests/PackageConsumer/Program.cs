@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 await using var emulator = await AkuaEmulator.StartAsync();
 using var akua = emulator.CreateClient();
 
-var product = await akua.Products.CreateAsync(new CreateProductRequest { Name = "Package consumer", PackageId = "pkg_consumer", PackageVersionPin = PackageVersionPin.Latest });
+var product = await akua.Products.CreateAsync(new CreateProductRequest { Name = "Package consumer", PackageId = emulator.AddPackage("Package consumer"), PackageVersionPin = PackageVersionPin.Latest });
 var created = await akua.Offers.CreateAsync(new CreateOfferRequest { ProductId = product.Id, MaxUses = 3 });
 var offer = await akua.Offers.GetAsync(created.Id);
 

@@ -386,6 +386,7 @@ public sealed class AkuaEmulator : IAsyncDisposable
             return;
         }
 
+        _store.Stop();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try

@@ -8,6 +8,7 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
     private const string LowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789";
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+    private readonly CancellationTokenSource _stopping = new();
     private long _sequence;
 
     public object Gate { get; } = new();
@@ -41,6 +42,11 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
     public Dictionary<string, InstallRecord> Installs { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Cancelled when the emulator stops, so long polls answer at once instead of holding the shutdown.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void Stop() => _stopping.Cancel();
 
     public long NextSequence() => ++_sequence;
 

@@ -62,7 +62,7 @@ internal sealed class OperationsRoutes(EmulatorStore store)
         }
 
         var seconds = request.QueryInteger(AkuaOperations.OperationsWait.Timeout) ?? DefaultWaitSeconds;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(request.Http.RequestAborted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(request.Http.RequestAborted, store.Stopping);
         var timeout = Task.Delay(TimeSpan.FromSeconds(seconds), store.Time, stop.Token);
         await Task.WhenAny(completion, timeout).ConfigureAwait(false);
 

@@ -119,6 +119,50 @@ public sealed class OperationTests
     }
 
     [Fact]
+    public async Task WaitForCompletion_ends_with_the_result_through_injected_503s_and_dropped_connections()
+    {
+        await using var journey = await Journey.StartAsync();
+
+        // The client on the emulator's clock too, so its pauses after failures pass as the test moves it.
+        using var akua = journey.Emulator.CreateClient(o => o.TimeProvider = journey.Clock);
+        var operation = await akua.Packages.CreateAsync(PackageTests.NewPackage("Redis"));
+        journey.Emulator.Faults.Enqueue(AkuaFault.Status(503), count: 2);
+        journey.Emulator.Faults.Enqueue(AkuaFault.DropConnection());
+        var before = journey.Emulator.RequestCount;
+
+        var completion = operation.WaitForCompletionAsync();
+        using var bound = new CancellationTokenSource(Journey.Bound);
+        while (!completion.IsCompleted && !bound.IsCancellationRequested)
+        {
+            journey.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(completion, Task.Delay(20));
+        }
+
+        var package = await completion.WaitAsync(Journey.Bound);
+        Assert.Equal("Redis", package.Name);
+        Assert.Equal(0, journey.Emulator.Faults.Count);
+        Assert.InRange(journey.Emulator.RequestCount - before, 4, 20);
+    }
+
+    [Fact]
+    public async Task Disposing_the_emulator_ends_its_long_polls()
+    {
+        var journey = await Journey.StartAsync();
+        var operation = await journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Redis"));
+        using var http = new HttpClient { BaseAddress = journey.Emulator.BaseAddress, Timeout = Journey.Bound };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", journey.Emulator.ApiToken);
+        var wait = http.PostAsync(new Uri($"./operations/{operation.Id}:wait?timeout=60", UriKind.Relative), null);
+        await Task.Delay(200);
+
+        var stopwatch = Stopwatch.StartNew();
+        await journey.DisposeAsync();
+        var answer = await wait.WaitAsync(Journey.Bound);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+    }
+
+    [Fact]
     public async Task Operations_of_another_workspace_are_not_found()
     {
         await using var journey = await Journey.StartAsync(o => o.AdditionalTokens["sk_other"] = "ws_other");

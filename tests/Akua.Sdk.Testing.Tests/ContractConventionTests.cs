@@ -78,13 +78,8 @@ public sealed class ContractConventionTests
         var api = journey.Api;
         var creating = await api.Post("packages", """{"name":"Redis","sources":[{"kind":"helm","repo_url":"oci://registry-1.docker.io/bitnamicharts","chart":"redis","target_revision":"7.2.0"}]}""");
         var offer = await journey.NewOffer("""{"type":"object","properties":{"size":{"type":"string"}}}""");
-        var draftId = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        OrderDraft draft;
-        do
-        {
-            draft = journey.Emulator.AdvanceOrderDraft(draftId);
-        }
-        while (draft.Status != OrderDraftStatus.Install);
+        var draft = journey.DraftAt(offer.Id, OrderDraftStatus.Install);
+        var draftId = draft.Id;
 
         var sessionId = (await journey.Akua.OrderDrafts.ListCheckoutSessionsPageAsync(draftId)).Data[0].Id;
         var installId = draft.Delivery!.InstallId!;

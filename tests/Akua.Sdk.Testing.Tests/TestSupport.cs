@@ -48,6 +48,20 @@ internal sealed class Journey : IAsyncDisposable
     /// <summary>Moves the emulator's clock past the time an operation runs.</summary>
     public void SettleOperations() => Clock.Advance(new AkuaEmulatorOptions().OperationDuration);
 
+    /// <summary>Starts a draft on the offer and advances it until it reaches <paramref name="status"/>.</summary>
+    public OrderDraft DraftAt(string offerId, OrderDraftStatus status, string email = "ana@example.com")
+    {
+        var id = Emulator.SimulateOrderDraft(offerId, email);
+        OrderDraft draft;
+        do
+        {
+            draft = Emulator.AdvanceOrderDraft(id);
+        }
+        while (draft.Status != status && !draft.Status.IsTerminal);
+
+        return draft;
+    }
+
     public async Task<Offer> NewOffer(string? schema = Api.OpenSchema, CreateOfferRequest? request = null)
     {
         var packageId = Emulator.AddPackage("PostgreSQL", "1.0.0", schema);

@@ -38,13 +38,7 @@ public sealed class InstallTests
     {
         await using var journey = await Journey.StartAsync();
         var offer = await journey.NewOffer();
-        var id = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        OrderDraft draft;
-        do
-        {
-            draft = journey.Emulator.AdvanceOrderDraft(id);
-        }
-        while (draft.Status != OrderDraftStatus.Install);
+        var draft = journey.DraftAt(offer.Id, OrderDraftStatus.Install);
 
         var status = await journey.Akua.Installs.GetStatusAsync(draft.Delivery!.InstallId!);
         var raw = await journey.Api.Get($"installs/{draft.Delivery.InstallId}/status");

@@ -201,13 +201,8 @@ public sealed class OrderDraftTests
     {
         await using var journey = await Journey.StartAsync();
         var offer = await journey.NewOffer();
-        var id = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        OrderDraft draft;
-        do
-        {
-            draft = journey.Emulator.AdvanceOrderDraft(id);
-        }
-        while (draft.Status != OrderDraftStatus.Install);
+        var draft = journey.DraftAt(offer.Id, OrderDraftStatus.Install);
+        var id = draft.Id;
 
         var operationId = draft.InstallOperationId!;
         Assert.Equal(OperationState.Running, (await journey.Akua.Operations.GetAsync(operationId)).State);
@@ -227,10 +222,7 @@ public sealed class OrderDraftTests
         await using var journey = await Journey.StartAsync();
         var offer = await journey.NewOffer();
         journey.Emulator.Faults.FailNextOperation("image pull failed");
-        var id = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        while (journey.Emulator.AdvanceOrderDraft(id).Status != OrderDraftStatus.Install)
-        {
-        }
+        var id = journey.DraftAt(offer.Id, OrderDraftStatus.Install).Id;
 
         journey.SettleOperations();
         var draft = await journey.Akua.OrderDrafts.GetAsync(id);
@@ -327,10 +319,7 @@ public sealed class OrderDraftTests
     {
         await using var journey = await Journey.StartAsync();
         var offer = await journey.NewOffer(request: new CreateOfferRequest { MaxUses = OfferUsageLimit.Unlimited });
-        var id = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        while (journey.Emulator.AdvanceOrderDraft(id).Status != OrderDraftStatus.Install)
-        {
-        }
+        var id = journey.DraftAt(offer.Id, OrderDraftStatus.Install).Id;
 
         var draft = await journey.Akua.OrderDrafts.CancelAsync(id, (await journey.Akua.OrderDrafts.GetAsync(id)).Etag);
         journey.Emulator.RedeemOffer(offer.Id);
@@ -347,13 +336,8 @@ public sealed class OrderDraftTests
     {
         await using var journey = await Journey.StartAsync();
         var offer = await journey.NewOffer();
-        var id = journey.Emulator.SimulateOrderDraft(offer.Id, "ana@example.com");
-        OrderDraft draft;
-        do
-        {
-            draft = journey.Emulator.AdvanceOrderDraft(id);
-        }
-        while (draft.Status != OrderDraftStatus.Payment);
+        var draft = journey.DraftAt(offer.Id, OrderDraftStatus.Payment);
+        var id = draft.Id;
 
         var open = await journey.Akua.OrderDrafts.GetCheckoutSessionAsync(id, draft.CurrentCheckoutSession!.Id);
         journey.Emulator.AdvanceOrderDraft(id);

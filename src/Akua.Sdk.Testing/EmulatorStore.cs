@@ -174,22 +174,21 @@ internal sealed class EmulatorStore(AkuaEmulatorOptions options, AkuaFaultQueue 
         metadata["idempotency_key"] = idempotencyKey;
         metadata["workspace_id"] = workspace;
         Operations[operation.Id] = operation;
-        if (OperationDuration <= TimeSpan.Zero)
-        {
-            operation.Settle(now);
-        }
-        else
+
+        // Without a duration, the next Settle (every request and emulator call runs one) ends it, so
+        // the caller that starts it finishes its own changes first.
+        if (OperationDuration > TimeSpan.Zero)
         {
             operation.Timer = Time.CreateTimer(
                 static state =>
                 {
-                    var (store, op) = ((EmulatorStore, OperationRecord))state!;
+                    var store = (EmulatorStore)state!;
                     lock (store.Gate)
                     {
                         store.Settle();
                     }
                 },
-                (this, operation),
+                this,
                 OperationDuration,
                 Timeout.InfiniteTimeSpan);
         }

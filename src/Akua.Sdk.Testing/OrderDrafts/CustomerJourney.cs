@@ -201,7 +201,7 @@ internal static class CustomerJourney
             ProductId = offer.ProductId,
             PackageVersionId = offer.PackageVersionId,
         };
-        install.Become(InstallState.Pending, now);
+        install.Become(InstallState.Syncing, now);
         store.Installs[install.Id] = install;
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["install_id"] = install.Id };
@@ -238,7 +238,6 @@ internal static class CustomerJourney
                     Terminate(store, draft, OrderDraftTerminationReason.InstallFailed);
                 }
             });
-        install.Become(InstallState.Syncing, now);
         draft.InstallOperationId = operation.Id;
 
         var cleanup = new OrderCleanupPolicy { Kind = OrderCleanupPolicyKind.None };

@@ -126,6 +126,30 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public async Task Operations_without_a_duration_end_by_the_next_read()
+    {
+        await using var journey = await Journey.StartAsync(o => o.OperationDuration = TimeSpan.Zero);
+        var offer = await journey.NewOffer();
+
+        var operation = await journey.Akua.Packages.CreateAsync(NewPackage("Redis"));
+        journey.Emulator.RedeemOffer(offer.Id);
+        var draft = (await journey.Akua.OrderDrafts.ListPageAsync(new ListOrderDraftsOptions { OfferId = offer.Id })).Data.Single();
+
+        Assert.Equal(OperationState.Running, operation.Current.State);
+        Assert.Equal(OperationState.Succeeded, (await journey.Akua.Operations.GetAsync(operation.Id)).State);
+        Assert.Equal(OrderDraftStatus.Done, draft.Status);
+        Assert.Equal(InstallState.Healthy, (await journey.Akua.Installs.GetAsync(draft.Delivery!.InstallId!)).State);
+    }
+
+    [Fact]
+    public async Task A_negative_operation_duration_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AkuaEmulator.StartAsync(new AkuaEmulatorOptions { OperationDuration = TimeSpan.FromSeconds(-1) }));
+
+        Assert.Equal("options", error.ParamName);
+    }
+
+    [Fact]
     public async Task A_fault_makes_the_next_operation_fail_with_an_error()
     {
         await using var journey = await Journey.StartAsync();

@@ -26,6 +26,9 @@ builder.Services.AddAkuaSdk(builder.Configuration.GetSection("Akua"));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<AkuaProblemDetails>();
 
+// Akua has no webhooks: a background service watches the offers' order drafts and logs redemptions.
+builder.Services.AddHostedService<RedemptionWatcher>();
+
 var app = builder.Build();
 app.UseExceptionHandler();
 

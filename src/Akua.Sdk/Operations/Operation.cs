@@ -18,6 +18,9 @@ public partial class Operation
             ? type.GetString()
             : null;
 
+    private static bool IsOfKind(JsonElement value, string kind) =>
+        value.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals(kind);
+
     /// <summary>True once the operation succeeded, failed or was cancelled.</summary>
     public bool IsTerminal => Done || State == OperationState.Succeeded || State == OperationState.Failed || State == OperationState.Cancelled;
 
@@ -53,7 +56,9 @@ public partial class Operation
             return typed;
         }
 
-        if (Kind != kind || value is not { ValueKind: JsonValueKind.Object } json)
+        // Each union value says what it is by its own `type`: a response of another kind than the
+        // metadata's (or one with no type) is not this kind's, and stays raw.
+        if (value is not { ValueKind: JsonValueKind.Object } json || !IsOfKind(json, kind))
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Akua.Sdk.ContractTests.Infrastructure;
 using Akua.Sdk.ContractTests.Static;
+using Ids = Akua.Sdk.ContractTests.Static.SellerJourneyContractTests;
 using Xunit.Abstractions;
 
 namespace Akua.Sdk.ContractTests.Dynamic;
@@ -107,6 +108,81 @@ public sealed class DynamicContractTests(DynamicPrismFixture fixture, ITestOutpu
 
     [PrismFact]
     public Task ProductsUnarchive() => RoundsAsync((akua, _) => akua.Products.UnarchiveAsync(ProductId, "etag-7f3a9c"), ResponseChecks.Product);
+
+    [PrismFact]
+    public Task PackagesListPage() => RoundsAsync(
+        (akua, round) => akua.Packages.ListPageAsync(round % 2 == 0 ? null : new ListPackagesOptions { Limit = 20, Cursor = "cur_abc", View = PackageView.Full }),
+        page => ResponseChecks.Page(page, ResponseChecks.Package));
+
+    [PrismFact]
+    public Task PackagesGet() => RoundsAsync((akua, round) => akua.Packages.GetAsync(Ids.PackageId, round % 2 == 0 ? (PackageView?)null : PackageView.Full), ResponseChecks.Package);
+
+    [PrismFact]
+    public Task PackagesCreate() => RoundsAsync((akua, _) => akua.Packages.CreateAsync(Ids.HelmPackage()), build => ResponseChecks.Operation(build.Current));
+
+    [PrismFact]
+    public Task PackagesImport() => RoundsAsync(
+        (akua, _) => akua.Packages.ImportAsync(new ImportPackageRequest { Name = "Redis", OciRef = "oci://registry.example.com/charts/redis:7.2.0", Version = Ids.Version("7.2.0") }),
+        ResponseChecks.Package);
+
+    [PrismFact]
+    public Task PackagesDelete() => RoundsAsync(async (akua, _) => { await akua.Packages.DeleteAsync(Ids.PackageId, "etag-7f3a9c"); return true; }, Assert.True);
+
+    [PrismFact]
+    public Task PackagesListVersionsPage() => RoundsAsync((akua, _) => akua.Packages.ListVersionsPageAsync(Ids.PackageId), page => ResponseChecks.Page(page, ResponseChecks.PackageVersion));
+
+    [PrismFact]
+    public Task PackagesGetVersion() => RoundsAsync((akua, _) => akua.Packages.GetVersionAsync(Ids.PackageId, Ids.VersionId), ResponseChecks.PackageVersion);
+
+    [PrismFact]
+    public Task PackagesGetVersionInputs() => RoundsAsync((akua, _) => akua.Packages.GetVersionInputsAsync(Ids.PackageId, Ids.VersionId), Assert.NotNull);
+
+    [PrismFact]
+    public Task PackagesCreateVersion() => RoundsAsync((akua, _) => akua.Packages.CreateVersionAsync(Ids.PackageId, Ids.Version("1.3.0")), ResponseChecks.PackageVersion);
+
+    [PrismFact]
+    public Task OperationsGet() => RoundsAsync((akua, _) => akua.Operations.GetAsync(Ids.OperationId), ResponseChecks.Operation);
+
+    [PrismFact]
+    public Task OperationsListPage() => RoundsAsync(
+        (akua, round) => akua.Operations.ListPageAsync(round % 2 == 0 ? null : new ListOperationsOptions { OwnerType = OperationOwnerType.Package, OwnerId = Ids.PackageId }),
+        page => ResponseChecks.Page(page, ResponseChecks.Operation));
+
+    [PrismFact]
+    public Task OperationsWait() => RoundsAsync((akua, _) => akua.Operations.WaitAsync(Ids.OperationId, TimeSpan.FromSeconds(1)), ResponseChecks.Operation);
+
+    [PrismFact]
+    public Task OperationsCancel() => RoundsAsync((akua, _) => akua.Operations.CancelAsync(Ids.OperationId), ResponseChecks.Operation);
+
+    [PrismFact]
+    public Task OrderDraftsListPage() => RoundsAsync(
+        (akua, round) => akua.OrderDrafts.ListPageAsync(new ListOrderDraftsOptions { OfferId = OfferId, Status = round % 2 == 0 ? (OrderDraftStatus?)null : OrderDraftStatus.Install }),
+        page => ResponseChecks.Page(page, ResponseChecks.OrderDraft));
+
+    [PrismFact]
+    public Task OrderDraftsGet() => RoundsAsync((akua, _) => akua.OrderDrafts.GetAsync(Ids.OrderDraftId), ResponseChecks.OrderDraft);
+
+    [PrismFact]
+    public Task OrderDraftsCancel() => RoundsAsync((akua, _) => akua.OrderDrafts.CancelAsync(Ids.OrderDraftId, "etag-7f3a9c"), ResponseChecks.OrderDraft);
+
+    [PrismFact]
+    public Task OrderDraftsListCheckoutSessionsPage() => RoundsAsync(
+        (akua, _) => akua.OrderDrafts.ListCheckoutSessionsPageAsync(Ids.OrderDraftId),
+        page => ResponseChecks.Page(page, ResponseChecks.CheckoutSession));
+
+    [PrismFact]
+    public Task OrderDraftsGetCheckoutSession() => RoundsAsync((akua, _) => akua.OrderDrafts.GetCheckoutSessionAsync(Ids.OrderDraftId, Ids.CheckoutSessionId), ResponseChecks.CheckoutSession);
+
+    [PrismFact]
+    public Task InstallsListPage() => RoundsAsync(
+        (akua, round) => akua.Installs.ListPageAsync(round % 2 == 0 ? null : new ListInstallsOptions { ProductId = ProductId }),
+        page => ResponseChecks.Page(page, ResponseChecks.Install));
+
+    [PrismFact]
+    public Task InstallsGet() => RoundsAsync((akua, _) => akua.Installs.GetAsync(Ids.InstallId), ResponseChecks.Install);
+
+    [PrismFact]
+    public Task InstallsGetStatus() => RoundsAsync((akua, _) => akua.Installs.GetStatusAsync(Ids.InstallId), status => Assert.NotNull(status.InstallId));
 
     private async Task RoundsAsync<T>(Func<AkuaClient, int, Task<T>> call, Action<T> check, bool anonymous = false)
     {

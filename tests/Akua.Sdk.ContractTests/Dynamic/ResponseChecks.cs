@@ -40,6 +40,59 @@ internal static class ResponseChecks
         Assert.NotNull(product.State.Value);
     }
 
+    public static void Package(Package package)
+    {
+        Assert.NotNull(package);
+        Assert.NotNull(package.Id);
+        Assert.NotNull(package.Name);
+        Assert.NotNull(package.Source);
+    }
+
+    public static void PackageVersion(PackageVersion version)
+    {
+        Assert.NotNull(version);
+        Assert.NotNull(version.Id);
+        Assert.NotNull(version.Semver);
+    }
+
+    public static void Operation(Operation operation)
+    {
+        Assert.NotNull(operation);
+        Assert.NotNull(operation.Id);
+        Assert.NotNull(operation.State.Value);
+
+        // Whatever kind the server invents, the typed views either read it or stay null; never a raw exception.
+        _ = operation.Kind;
+        _ = (operation.PackageCreateMetadata, operation.PackageCreateResponse, operation.InstallCreateMetadata, operation.InstallCreateResponse);
+    }
+
+    public static void OrderDraft(OrderDraft draft)
+    {
+        Assert.NotNull(draft);
+        Assert.NotNull(draft.Id);
+        Assert.NotNull(draft.OfferId);
+        Assert.NotNull(draft.Status.Value);
+        Assert.NotNull(draft.Etag);
+    }
+
+    public static void CheckoutSession(CheckoutSession session)
+    {
+        Assert.NotNull(session);
+        Assert.NotNull(session.Id);
+        Assert.NotNull(session.OrderDraftId);
+        Assert.NotNull(session.State.Value);
+    }
+
+    public static void Install(Install install)
+    {
+        Assert.NotNull(install);
+        Assert.NotNull(install.Id);
+        Assert.NotNull(install.PackageVersionId);
+        Assert.NotNull(install.CustomerWorkspace);
+        Assert.NotNull(install.Urls);
+        Assert.NotNull(install.State.Value);
+    }
+
     public static void Page<T>(AkuaPage<T> page, Action<T> item)
     {
         Assert.NotNull(page);

@@ -105,6 +105,34 @@ public sealed class AkuaOperationTests
         Assert.Equal("workspace.migrate", operation.Response!.Value.GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("\"type\":\"install.create\",")]
+    [InlineData("\"type\":true,")]
+    [InlineData("")]
+    public async Task A_response_is_typed_by_its_own_type_not_by_the_metadatas(string responseType)
+    {
+        using var fixture = new ClientFixture();
+        fixture.RespondWith(HttpStatusCode.OK, OperationPayloads.PackageBuild("SUCCEEDED")
+            .Replace("\"type\":\"package.create\",\"package_id\"", responseType + "\"package_id\"", StringComparison.Ordinal));
+
+        var operation = await fixture.Client.Operations.GetAsync("op_1");
+
+        Assert.Equal("package.create", operation.Kind);
+        Assert.NotNull(operation.PackageCreateMetadata);
+        Assert.Null(operation.PackageCreateResponse);
+    }
+
+    [Fact]
+    public async Task A_succeeded_build_whose_response_is_of_another_kind_is_an_invalid_response_not_a_package()
+    {
+        using var fixture = new ClientFixture();
+        fixture.RespondWith(HttpStatusCode.OK, OperationPayloads.PackageBuild("SUCCEEDED")
+            .Replace("\"type\":\"package.create\",\"package_id\"", "\"type\":\"install.create\",\"package_id\"", StringComparison.Ordinal));
+
+        await Assert.ThrowsAsync<AkuaInvalidResponseException>(() => AkuaOperation<Package>.ResumeAsync(fixture.Client, "op_1"));
+        Assert.Single(fixture.Requests);
+    }
+
     private static CreatePackageRequest Build() => new()
     {
         Name = "PostgreSQL",

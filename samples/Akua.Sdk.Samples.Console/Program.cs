@@ -1,5 +1,6 @@
-// The SDK's main job, step by step: create a product, create an offer, read it back, page through
-// offers, hit an etag conflict and recover, and archive.
+// The SDK's main job, step by step: pick a package version from the catalogue, create a product,
+// create an offer, read it back, page through offers, hit an etag conflict and recover, watch a
+// customer redeem the offer (offline) and wait for the install, and archive.
 //
 //   dotnet run --project samples/Akua.Sdk.Samples.Console
 //
@@ -117,7 +118,42 @@ try
     Show("name", updated.Name);
     Show("etag", updated.Etag);
 
-    // 6. Archive the offer, then the product with its remaining offers.
+    // 6. Offline, the emulator plays a customer redeeming the offer, phase by phase, while the
+    //    seller watches its order draft (there are no webhooks: WatchAsync polls), then waits for
+    //    the install the redemption started, like any long-running operation.
+    if (emulator is not null)
+    {
+        Step("A customer redeems the offer; the seller watches the order draft");
+        using var watching = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var watch = new OrderDraftWatchOptions { PollInterval = OrderDraftWatchOptions.MinPollInterval };
+        await using var drafts = akua.OrderDrafts.WatchAsync([offer.Id], watch, cancellationToken: watching.Token).GetAsyncEnumerator(watching.Token);
+        var draftId = emulator.SimulateOrderDraft(offer.Id, "jsmith@example.com");
+        OrderDraft draft;
+        do
+        {
+            if (!await drafts.MoveNextAsync())
+            {
+                throw new InvalidOperationException("The order draft watch ended early.");
+            }
+
+            draft = drafts.Current;
+            Show("order draft", draft.Status.ToString());
+            if (!draft.Status.IsTerminal)
+            {
+                emulator.AdvanceOrderDraft(draftId);
+            }
+        }
+        while (!draft.Status.IsTerminal);
+
+        var installing = await AkuaOperation<Install>.ResumeAsync(akua, draft.InstallOperationId!);
+        var install = await installing.WaitForCompletionAsync();
+        var status = await akua.Installs.GetStatusAsync(install.Id);
+        Show("install", $"{install.Id}: {status.State} ({status.Health}, {status.Sync})");
+        offer = await akua.Offers.GetAsync(offer.Id);
+        Show("offer used", $"{offer.UsedCount} of {offer.MaxUses}");
+    }
+
+    // 7. Archive the offer, then the product with its remaining offers.
     offer = await akua.Offers.ArchiveAsync(offer);
     Step("Archived the first offer");
     Show("status", offer.Status.ToString());

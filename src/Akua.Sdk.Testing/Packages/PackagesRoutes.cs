@@ -1,11 +1,10 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Akua.Sdk.Contract;
 
 namespace Akua.Sdk.Testing;
 
 /// <summary>The nine Packages operations.</summary>
-internal sealed partial class PackagesRoutes(EmulatorStore store)
+internal sealed class PackagesRoutes(EmulatorStore store)
 {
     private const string Kind = "package";
 
@@ -26,7 +25,7 @@ internal sealed partial class PackagesRoutes(EmulatorStore store)
     ];
 
     /// <summary>Reads an input schema sent in a body; the problem names where it was sent.</summary>
-    public static InputSchema? ReadSchema(EmulatorRequest request, JsonElement? schema, string[] at, out Reply refused)
+    private static InputSchema? ReadSchema(JsonElement? schema, string[] at, out Reply refused)
     {
         refused = default;
         try
@@ -70,7 +69,7 @@ internal sealed partial class PackagesRoutes(EmulatorStore store)
         var packageId = EmulatorStore.NewId("pkg_");
         var repositoryId = EmulatorStore.NewId("repo_");
         var revision = source.Text(HelmPackageSourceRules.TargetRevision)!;
-        var semver = Semver().IsMatch(revision) ? revision : "0.1.0";
+        var semver = CreatePackageVersionRequestRules.Semver.TextProblem(revision) is null ? revision : "0.1.0";
         var reference = $"{source.Text(HelmPackageSourceRules.RepoUrl)}{(source.Text(HelmPackageSourceRules.Chart) is { } chart ? "/" + chart : "")}:{revision}";
         var composed = new List<IReadOnlyDictionary<string, JsonElement>> { source.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal) };
         var displayImageUrl = body.Text(CreatePackageRequestRules.DisplayImageUrl);
@@ -110,7 +109,7 @@ internal sealed partial class PackagesRoutes(EmulatorStore store)
 
         var version = body.Element(ImportPackageRequestRules.Version)!.Value;
         string[] at = ["body", ImportPackageRequestRules.Version.Name, CreatePackageVersionRequestRules.InputSchema.Name];
-        if (ReadSchema(request, version.Element(CreatePackageVersionRequestRules.InputSchema), at, out var refused) is not { } schema)
+        if (ReadSchema(version.Element(CreatePackageVersionRequestRules.InputSchema), at, out var refused) is not { } schema)
         {
             return refused;
         }
@@ -195,7 +194,7 @@ internal sealed partial class PackagesRoutes(EmulatorStore store)
             return Replies.Error(409, ErrorCodes.Conflict, $"The package '{id}' already has a version {semver}; versions are immutable.", ["body", CreatePackageVersionRequestRules.Semver.Name]);
         }
 
-        if (ReadSchema(request, body.Element(CreatePackageVersionRequestRules.InputSchema), ["body", CreatePackageVersionRequestRules.InputSchema.Name], out var refused) is not { } schema)
+        if (ReadSchema(body.Element(CreatePackageVersionRequestRules.InputSchema), ["body", CreatePackageVersionRequestRules.InputSchema.Name], out var refused) is not { } schema)
         {
             return refused;
         }
@@ -219,7 +218,4 @@ internal sealed partial class PackagesRoutes(EmulatorStore store)
         refused = version is null ? Replies.NotFound("package version", versionId) : default;
         return version is not null;
     }
-
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Semver();
 }

@@ -70,6 +70,39 @@ public sealed class OperationTests
     }
 
     [Fact]
+    public async Task A_wait_in_progress_holds_up_no_other_request()
+    {
+        await using var journey = await Journey.StartAsync();
+        var operation = await journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Redis"));
+        var wait = journey.Api.Post($"operations/{operation.Id}:wait?timeout=60", null);
+        await Task.Delay(100);
+
+        var read = await journey.Api.Get("operations/" + operation.Id).WaitAsync(Journey.Bound);
+        var created = await journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Other")).WaitAsync(Journey.Bound);
+
+        Assert.Equal(200, read.Status);
+        Assert.False(wait.IsCompleted);
+        journey.SettleOperations();
+        Assert.True((await wait.WaitAsync(Journey.Bound)).Json.GetProperty("done").GetBoolean());
+        Assert.True((await journey.Akua.Operations.GetAsync(created.Id)).Done);
+    }
+
+    [Fact]
+    public async Task A_create_replayed_with_its_idempotency_key_answers_the_same_operation()
+    {
+        await using var journey = await Journey.StartAsync();
+        var options = new AkuaRequestOptions { IdempotencyKey = "create-redis" };
+
+        var first = await journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Redis"), options);
+        var again = await journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Redis"), options);
+        var changed = await Assert.ThrowsAsync<AkuaConflictException>(() => journey.Akua.Packages.CreateAsync(PackageTests.NewPackage("Valkey"), options));
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(409, changed.StatusCode);
+        Assert.Single((await journey.Api.Get("operations")).Json.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Wait_on_an_ended_operation_answers_at_once()
     {
         await using var journey = await Journey.StartAsync();

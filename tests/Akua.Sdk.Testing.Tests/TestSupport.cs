@@ -4,16 +4,6 @@ using System.Text.Json;
 
 namespace Akua.Sdk.Testing.Tests;
 
-/// <summary>A clock tests move by hand.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
-{
-    private long _ticks = start.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}
-
 /// <summary>A response read once: status, headers and JSON body.</summary>
 internal sealed record Answer(HttpResponseMessage Response, string Text)
 {

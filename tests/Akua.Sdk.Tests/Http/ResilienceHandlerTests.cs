@@ -13,7 +13,7 @@ public sealed class ResilienceHandlerTests : IDisposable
     private const string Token = "akua_sk_live_SUPERSECRET_TOKEN_123";
     private const string Url = "https://api.akua.test/v1/offers?cursor=c_secret_cursor";
 
-    private readonly FakeTimeProvider _time = new();
+    private readonly RecordingTimeProvider _time = new();
     private readonly ListLogger _logger = new();
     private readonly Meter _meter = new("Akua.Sdk.Tests." + Guid.NewGuid().ToString("N"));
     private readonly List<HttpMessageInvoker> _invokers = [];

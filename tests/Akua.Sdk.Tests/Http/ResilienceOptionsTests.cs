@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 
 namespace Akua.Sdk.Tests.Http;
@@ -124,7 +125,7 @@ public sealed class ResilienceOptionsTests
     [Fact]
     public async Task Public_pipeline_works_for_a_host_that_publishes_the_request_in_the_context()
     {
-        var time = new FakeTimeProvider();
+        var time = new RecordingTimeProvider();
         var pipeline = AkuaResilience.CreatePipeline(
             new AkuaRetryOptions { UseJitter = false }, new AkuaCircuitBreakerOptions(), TimeSpan.FromSeconds(10), time);
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.akua.test/v1/offers");

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Akua.Sdk.ReliabilityTests;
 
@@ -435,7 +436,7 @@ public sealed class HostileServerTests(ScenarioReport report)
             };
         });
 
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         using var activities = new ActivityCapture();
         using var client = new AkuaClient(Support.Options(server.BaseAddress), loggerFactory);
@@ -460,8 +461,8 @@ public sealed class HostileServerTests(ScenarioReport report)
             }
         }
 
-        var lines = logs.Lines.ToList();
-        texts.AddRange(lines.Select(l => l.Text));
+        var lines = logs.Collector.GetSnapshot();
+        texts.AddRange(lines.SelectMany(l => l.Texts()));
         texts.AddRange(lines.SelectMany(l => Messages(l.Exception)));
         texts.AddRange(activities.Tags);
         var dirty = texts.Where(t => t.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')).ToList();
@@ -477,7 +478,7 @@ public sealed class HostileServerTests(ScenarioReport report)
         Assert.InRange(longestPath, 1, EchoCap);
         Assert.InRange(longestMessage, 1, ErrorMessageCap);
         Assert.True(longestText < 2 * ErrorMessageCap, $"a text of {longestText} characters");
-        Assert.Contains(lines, l => l.Text.Contains("rid", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Text().Contains("rid", StringComparison.Ordinal));
         Assert.Contains(activities.Tags, t => t.StartsWith("akua.request_id=rid", StringComparison.Ordinal));
 
         static IEnumerable<string> Messages(Exception? exception)

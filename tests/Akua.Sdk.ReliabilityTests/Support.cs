@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using Akua.Sdk.Testing;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Akua.Sdk.ReliabilityTests;
@@ -55,20 +53,6 @@ internal static class Support
 
     public static async Task<string> NewProductAsync(AkuaClient client) =>
         (await client.Products.CreateAsync(new CreateProductRequest { Name = "Reliability", PackageId = PackageId, PackageVersionPin = PackageVersionPin.Latest })).Id;
-
-    private static readonly Lazy<Task<string>> s_offerJson = new(async () =>
-    {
-        await using var emulator = await AkuaEmulator.StartAsync();
-        using var client = emulator.CreateClient();
-        var productId = await NewProductAsync(client);
-        var created = await client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId });
-        using var http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiToken);
-        return await http.GetStringAsync(new Uri("offers/" + created.Id, UriKind.Relative));
-    });
-
-    /// <summary>A real offer body, as the emulator writes it.</summary>
-    public static Task<string> OfferJsonAsync() => s_offerJson.Value;
 }
 
 /// <summary>How the leak and sanitising checks read a log record of <see cref="FakeLoggerProvider"/>.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Akua.Sdk.Tests.Models;
 
 namespace Akua.Sdk.Tests.Clients;
 

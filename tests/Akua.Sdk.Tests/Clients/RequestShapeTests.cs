@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Akua.Sdk.Tests.Models;
 
 namespace Akua.Sdk.Tests.Clients;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Akua.Sdk.Tests.Models;
 
 namespace Akua.Sdk.Tests.Clients;
 

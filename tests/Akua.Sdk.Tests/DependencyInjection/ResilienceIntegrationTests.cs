@@ -1,6 +1,5 @@
 using System.Net;
 using Akua.Sdk.Tests.Http;
-using Akua.Sdk.Tests.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Akua.Sdk.Tests.Clients;
-using Akua.Sdk.Tests.Models;
 
 namespace Akua.Sdk.Tests.Observability;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Akua.Sdk.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Net;
-using Akua.Sdk.Tests.Clients;
+using Akua.Sdk.Tests.Pipeline;
 using Akua.Sdk.Tests.OrderDrafts;
 
 namespace Akua.Sdk.Tests.Installs;

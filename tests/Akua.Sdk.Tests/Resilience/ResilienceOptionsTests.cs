@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 public sealed class ResilienceOptionsTests
 {

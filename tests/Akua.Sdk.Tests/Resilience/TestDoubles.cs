@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 /// <summary>A response that records whether it was disposed.</summary>
 internal sealed class TrackingResponse(HttpStatusCode status) : HttpResponseMessage(status)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 public class ErrorMappingTests
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 public sealed class ResilienceHandlerTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 public class ClientOptionsTests
 {

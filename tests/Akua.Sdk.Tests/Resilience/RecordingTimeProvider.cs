@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 /// <summary>
 /// The library's <see cref="FakeTimeProvider"/> that also notes every timer set on it: the resilience tests assert on

@@ -15,6 +15,7 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
     private readonly List<TimeSpan> _scheduledDelays = [];
     private readonly HashSet<RecordedTimer> _pending = [];
     private TaskCompletionSource _timerScheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _changes;
 
     public RecordingTimeProvider()
         : base(DefaultStart)
@@ -49,6 +50,9 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
         return timer;
     }
 
+    /// <summary>How many times a timer was set, fired or disposed so far.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
     /// <summary>Completes when at least one timer is pending.</summary>
     public Task WhenTimerScheduled()
     {
@@ -78,10 +82,9 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
     }
 
     // Never called with _gate held: FakeTimeProvider may run timer callbacks (which take _gate) under its own lock.
-    private void Scheduled(RecordedTimer timer, TimeSpan dueTime, TimeSpan period)
+    private void Record(RecordedTimer timer, DateTimeOffset now, TimeSpan dueTime, TimeSpan period)
     {
-        var now = GetUtcNow();
-        TaskCompletionSource signal;
+        Interlocked.Increment(ref _changes);
         lock (_gate)
         {
             if (dueTime == Timeout.InfiniteTimeSpan)
@@ -94,6 +97,15 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
             timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             _pending.Add(timer);
             _scheduledDelays.Add(dueTime);
+        }
+    }
+
+    // After the library's timer is set, so that no one advances past a timer it has not scheduled yet.
+    private void Signal()
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
             signal = _timerScheduled;
             _timerScheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -111,6 +123,7 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
 
         public void Fired()
         {
+            Interlocked.Increment(ref owner._changes);
             lock (owner._gate)
             {
                 if (Period is { } period)
@@ -126,12 +139,15 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            owner.Scheduled(this, dueTime, period);
-            return Inner.Change(dueTime, period);
+            owner.Record(this, owner.GetUtcNow(), dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            owner.Signal();
+            return changed;
         }
 
         public void Dispose()
         {
+            Interlocked.Increment(ref owner._changes);
             lock (owner._gate)
             {
                 owner._pending.Remove(this);
@@ -151,16 +167,23 @@ internal sealed class RecordingTimeProvider : FakeTimeProvider
 internal static class RecordingTimeProviderExtensions
 {
     /// <summary>
-    /// Runs a task to completion by advancing the clock to each timer it waits for: no real sleeping, and a bounded
+    /// Runs a call to completion by advancing the clock to each timer it waits for: no real sleeping, and a bounded
     /// number of steps and real wait, so a call that never settles fails instead of hanging.
     /// </summary>
-    public static async Task<T> RunAsync<T>(this RecordingTimeProvider time, Task<T> task)
+    /// <remarks>
+    /// The call starts off the test's synchronization context, so its continuations run inline when a timer fires
+    /// inside <see cref="FakeTimeProvider.Advance"/>; and time moves only once the call has stopped setting, firing
+    /// and disposing timers for a moment, never while it is between two of them (say, about to dispose the timeout
+    /// of an attempt that has just been answered).
+    /// </remarks>
+    public static async Task<T> RunAsync<T>(this RecordingTimeProvider time, Func<Task<T>> call)
     {
+        var task = Task.Run(call);
         for (var step = 0; !task.IsCompleted; step++)
         {
             Assert.True(step < 10_000, "the call kept setting timers without completing");
             var first = await Task.WhenAny(task, time.WhenTimerScheduled()).WaitAsync(TimeSpan.FromSeconds(30));
-            if (first == task)
+            if (first == task || await Settled(time, task))
             {
                 break;
             }
@@ -169,5 +192,27 @@ internal static class RecordingTimeProviderExtensions
         }
 
         return await task;
+    }
+
+    /// <summary>Waits until no timer changed for a few milliseconds of real time; true when the call ended meanwhile.</summary>
+    private static async Task<bool> Settled(RecordingTimeProvider time, Task task)
+    {
+        for (var round = 0; round < 3_000; round++)
+        {
+            var changes = time.Changes;
+            await Task.Delay(2);
+            if (task.IsCompleted)
+            {
+                return true;
+            }
+
+            if (time.Changes == changes)
+            {
+                return false;
+            }
+        }
+
+        Assert.Fail("the call kept changing timers without waiting on one");
+        return false;
     }
 }

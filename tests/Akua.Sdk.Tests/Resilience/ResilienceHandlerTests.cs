@@ -75,7 +75,7 @@ public sealed class ResilienceHandlerTests : IDisposable
     }
 
     private Task<HttpResponseMessage> Send(HttpMessageInvoker invoker, HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _time.RunAsync(invoker.SendAsync(request, cancellationToken));
+        _time.RunAsync(() => invoker.SendAsync(request, cancellationToken));
 
     private static TrackingResponse WithRetryAfter(HttpStatusCode status, RetryConditionHeaderValue retryAfter)
     {

@@ -135,10 +135,9 @@ public sealed class ResilienceOptionsTests
         context.Properties.Set(AkuaResilience.RequestMessageKey, request);
         try
         {
-            var running = pipeline.ExecuteAsync(
+            using var response = await time.RunAsync(() => pipeline.ExecuteAsync(
                 _ => ValueTask.FromResult(new HttpResponseMessage(++calls < 3 ? HttpStatusCode.BadGateway : HttpStatusCode.OK)),
-                context).AsTask();
-            using var response = await time.RunAsync(running);
+                context).AsTask());
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(3, calls);

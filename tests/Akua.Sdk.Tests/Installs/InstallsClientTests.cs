@@ -1,6 +1,5 @@
 using System.Net;
 using Akua.Sdk.Tests.Pipeline;
-using Akua.Sdk.Tests.OrderDrafts;
 
 namespace Akua.Sdk.Tests.Installs;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Akua.Sdk.Tests.Pipeline;
-using Akua.Sdk.Tests.Operations;
 
 namespace Akua.Sdk.Tests.Packages;
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Akua.Sdk.ReliabilityTests;
 
@@ -279,7 +280,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     [Fact]
     public async Task NoCookieJar()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         await using var server = new FaultServer(r => FaultServer.Reply(r, 200, "application/json", offer,
             $"Set-Cookie: akua_session=s{r.Number}; Path=/; HttpOnly", "Set-Cookie: tracker=t; Domain=127.0.0.1; Path=/; Max-Age=3600"));
         using (var first = new AkuaClient(Support.Options(server.BaseAddress)))
@@ -317,7 +318,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     [Fact]
     public async Task RequiredMeansRequired()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         var nullId = JsonNode.Parse(offer)!;
         nullId["id"] = null;
         var bodies = new Dictionary<string, string>
@@ -353,7 +354,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     [Fact]
     public async Task LyingContentEncodingIsAnInvalidResponse()
     {
-        var plain = Encoding.UTF8.GetBytes(await Support.OfferJsonAsync());
+        var plain = Encoding.UTF8.GetBytes(Payloads.Offer);
         foreach (var (encoding, status) in new[] { ("gzip", 200), ("br", 200), ("gzip", 500), ("br", 500) })
         {
             await using var server = new FaultServer(r => FaultServer.Reply(r, status, "application/json", plain, "Content-Encoding: " + encoding));
@@ -373,7 +374,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     [Fact]
     public async Task PagingAlwaysEnds()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         string Page(string? next, bool empty = false) =>
             $"{{\"data\":[{(empty ? "" : offer)}],\"has_more\":true,\"next_cursor\":{(next is null ? "null" : JsonSerializer.Serialize(next))}}}";
 
@@ -413,7 +414,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     {
         const int EchoCap = 200;
         const int ErrorMessageCap = 1000;
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
 
         // Bare CR, obs-fold, ESC sequences, BEL, DEL, NEL (LF cannot be sent inside a header) and 10,000 characters.
         var requestId = "rid\u001b[2J\u001b[31m\r\u0007\u007f\u0085\r\n " + new string('r', 10_000);
@@ -435,7 +436,7 @@ public sealed class HostileServerTests(ScenarioReport report)
             };
         });
 
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         using var activities = new ActivityCapture();
         using var client = new AkuaClient(Support.Options(server.BaseAddress), loggerFactory);
@@ -460,8 +461,8 @@ public sealed class HostileServerTests(ScenarioReport report)
             }
         }
 
-        var lines = logs.Lines.ToList();
-        texts.AddRange(lines.Select(l => l.Text));
+        var lines = logs.Collector.GetSnapshot();
+        texts.AddRange(lines.SelectMany(l => l.Texts()));
         texts.AddRange(lines.SelectMany(l => Messages(l.Exception)));
         texts.AddRange(activities.Tags);
         var dirty = texts.Where(t => t.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')).ToList();
@@ -477,7 +478,7 @@ public sealed class HostileServerTests(ScenarioReport report)
         Assert.InRange(longestPath, 1, EchoCap);
         Assert.InRange(longestMessage, 1, ErrorMessageCap);
         Assert.True(longestText < 2 * ErrorMessageCap, $"a text of {longestText} characters");
-        Assert.Contains(lines, l => l.Text.Contains("rid", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Text().Contains("rid", StringComparison.Ordinal));
         Assert.Contains(activities.Tags, t => t.StartsWith("akua.request_id=rid", StringComparison.Ordinal));
 
         static IEnumerable<string> Messages(Exception? exception)
@@ -568,7 +569,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     [Fact]
     public async Task TokenProviderIsAskedOnEveryAttempt()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         await using var server = new FaultServer(r => r.Number <= 2
             ? FaultServer.Reply(r, 503, "application/json", "{}")
             : FaultServer.Reply(r, 200, "application/json", offer));
@@ -637,7 +638,7 @@ public sealed class HostileServerTests(ScenarioReport report)
     public async Task ResolvesDoNotAccumulateClients()
     {
         const int Resolves = 500;
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         await using var server = new FaultServer(r => FaultServer.Reply(r, 200, "application/json", offer));
         var services = new ServiceCollection();
         services.AddAkuaSdk(o => Support.Configure(o, server.BaseAddress));

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Web;
-using Akua.Sdk.Tests.OrderDrafts;
 using Microsoft.Extensions.Time.Testing;
-using OperationPayloads = Akua.Sdk.Tests.Operations.OperationPayloads;
 
 namespace Akua.Sdk.ReliabilityTests;
 

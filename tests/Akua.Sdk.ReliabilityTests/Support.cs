@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Akua.Sdk.Testing;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Akua.Sdk.ReliabilityTests;
 
@@ -54,61 +53,18 @@ internal static class Support
     /// <summary>A product of a package added to the emulator's catalogue (its input schema takes any value).</summary>
     public static async Task<string> NewProductAsync(AkuaEmulator emulator, AkuaClient client) =>
         (await client.Products.CreateAsync(new CreateProductRequest { Name = "Reliability", PackageId = emulator.AddPackage("Reliability", "1.0.0", """{"type":"object"}"""), PackageVersionPin = PackageVersionPin.Latest })).Id;
-
-    private static readonly Lazy<Task<string>> s_offerJson = new(async () =>
-    {
-        await using var emulator = await AkuaEmulator.StartAsync();
-        using var client = emulator.CreateClient();
-        var productId = await NewProductAsync(emulator, client);
-        var created = await client.Offers.CreateAsync(new CreateOfferRequest { ProductId = productId });
-        using var http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiToken);
-        return await http.GetStringAsync(new Uri("offers/" + created.Id, UriKind.Relative));
-    });
-
-    /// <summary>A real offer body, as the emulator writes it.</summary>
-    public static Task<string> OfferJsonAsync() => s_offerJson.Value;
 }
 
-/// <summary>One captured log line: its text (category, level, event, message and state values) and its exception.</summary>
-public sealed record CapturedLog(string Text, Exception? Exception)
+/// <summary>How the leak and sanitising checks read a log record of <see cref="FakeLoggerProvider"/>.</summary>
+internal static class LogText
 {
-    public override string ToString() => $"{Text} {Exception}";
-}
+    /// <summary>Category, level, event, message and structured state values, on one line.</summary>
+    public static string Text(this FakeLogRecord record) =>
+        $"{record.Category} {record.Level} {record.Id} {record.Message} " + string.Join(",", (record.StructuredState ?? []).Select(p => p.Key + "=" + p.Value));
 
-/// <summary>Keeps every log line and scope of every category, at every level.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<CapturedLog> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, Lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Capturing(string category, ConcurrentQueue<CapturedLog> sink) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            sink.Enqueue(new CapturedLog(category + " scope " + state, null));
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var line = $"{category} {logLevel} {eventId} {formatter(state, exception)}";
-            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
-            {
-                line += " " + string.Join(",", pairs.Select(p => p.Key + "=" + p.Value));
-            }
-
-            sink.Enqueue(new CapturedLog(line, exception));
-        }
-    }
+    /// <summary>The line, then each scope the record was written in, each on its own.</summary>
+    public static IEnumerable<string> Texts(this FakeLogRecord record) =>
+        [record.Text(), .. record.Scopes.Select(scope => record.Category + " scope " + scope)];
 }
 
 /// <summary>Records the name, status, tags and events of every activity of the <c>Akua.Sdk</c> source while it lives.</summary>

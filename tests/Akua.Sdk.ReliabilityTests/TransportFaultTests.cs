@@ -89,7 +89,7 @@ public sealed class TransportFaultTests(ScenarioReport report)
     [Fact]
     public async Task RateLimitedRetryAfterSeconds()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         var (error, requests) = await Run("429 Retry-After: 1 (seconds), then 200", "one 429", r => r.Number == 1
             ? FaultServer.Reply(r, 429, "application/json", "{}", "Retry-After: 1")
             : Ok(offer)(r), within: TimeSpan.FromSeconds(10));
@@ -100,7 +100,7 @@ public sealed class TransportFaultTests(ScenarioReport report)
     [Fact]
     public async Task RateLimitedRetryAfterDate()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         var (error, requests) = await Run("429 Retry-After: HTTP-date, then 200", "one 429 (date 1 s ahead)", r => r.Number == 1
             ? FaultServer.Reply(r, 429, "application/json", "{}", "Retry-After: " + DateTimeOffset.UtcNow.AddSeconds(1).ToString("R", CultureInfo.InvariantCulture))
             : Ok(offer)(r), within: TimeSpan.FromSeconds(10));
@@ -121,7 +121,7 @@ public sealed class TransportFaultTests(ScenarioReport report)
     [Fact]
     public async Task ServiceUnavailableBurstThenOk()
     {
-        var offer = await Support.OfferJsonAsync();
+        var offer = Payloads.Offer;
         var (error, requests) = await Run("503 burst, then 200", "two 503s", r => r.Number <= 2
             ? FaultServer.Reply(r, 503, "application/json", "{}")
             : Ok(offer)(r));

@@ -148,7 +148,7 @@ public sealed class FidelityTests
     [Fact]
     public async Task An_empty_patch_leaves_the_etag_and_updated_at_alone()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { TimeProvider = clock });
         using var api = new Api(emulator);
         var product = await api.CreateProduct();

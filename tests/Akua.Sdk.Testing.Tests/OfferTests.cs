@@ -136,7 +136,7 @@ public sealed class OfferTests
     [Fact]
     public async Task Status_turns_expired_when_the_clock_passes_expires_at()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { TimeProvider = clock });
         using var api = new Api(emulator);
         var product = (await api.CreateProduct()).GetProperty("id").GetString()!;

@@ -5,7 +5,7 @@ public sealed class ProductTests
     [Fact]
     public async Task A_new_product_has_akua_style_ids_timestamps_and_an_html_url()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { TimeProvider = clock });
         using var api = new Api(emulator);
 
@@ -34,7 +34,7 @@ public sealed class ProductTests
     [Fact]
     public async Task Update_changes_only_the_fields_sent_and_the_etag()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000));
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000));
         await using var emulator = await AkuaEmulator.StartAsync(new AkuaEmulatorOptions { TimeProvider = clock });
         using var api = new Api(emulator);
         var product = await api.CreateProduct(extra: ""","custom_image":"https://example.com/logo.png","custom_description":"Old" """);

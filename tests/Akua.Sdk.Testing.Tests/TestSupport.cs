@@ -5,16 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Akua.Sdk.Testing.Tests;
 
-/// <summary>A clock tests move by hand.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
-{
-    private long _ticks = start.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}
-
 /// <summary>An emulator on a fake clock, with a client and the raw API, for the journey's tests.</summary>
 internal sealed class Journey : IAsyncDisposable
 {

@@ -75,6 +75,6 @@ internal static class Inputs
     public const string Notes = "Thanks for your business";
     public const string Email = "jsmith@example.com";
     public const int MaxUses = 5;
-    public const int ListLimit = Payloads.PageSize;
+    public const int ListLimit = CannedBodies.PageSize;
     public static readonly Uri InMemoryBase = new("https://api.akua.dev/v1/");
 }

@@ -20,7 +20,7 @@ internal sealed class CannedHandler : HttpMessageHandler
         _pages = new byte[Math.Min(totalPages, PrecomputedPages)][];
         for (var i = 0; i < _pages.Length; i++)
         {
-            _pages[i] = Payloads.ListPage(i, totalPages);
+            _pages[i] = CannedBodies.ListPage(i, totalPages);
         }
     }
 
@@ -48,17 +48,17 @@ internal sealed class CannedHandler : HttpMessageHandler
 
         if (method == HttpMethod.Get && path.StartsWith("offers/"))
         {
-            return Json(HttpStatusCode.OK, Payloads.Offer, request);
+            return Json(HttpStatusCode.OK, CannedBodies.Offer, request);
         }
 
         if (method == HttpMethod.Post && path.SequenceEqual("offers"))
         {
-            return Json(HttpStatusCode.Created, Payloads.OfferCreated, request);
+            return Json(HttpStatusCode.Created, CannedBodies.OfferCreated, request);
         }
 
         if (method == HttpMethod.Patch && path.StartsWith("products/"))
         {
-            var response = Json(HttpStatusCode.OK, Payloads.Product, request);
+            var response = Json(HttpStatusCode.OK, CannedBodies.Product, request);
             response.Headers.TryAddWithoutValidation("etag", Payloads.ProductEtag);
             return response;
         }
@@ -71,7 +71,7 @@ internal sealed class CannedHandler : HttpMessageHandler
         return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
     }
 
-    private byte[] Page(int page) => page < _pages.Length ? _pages[page] : Payloads.ListPage(page, _totalPages);
+    private byte[] Page(int page) => page < _pages.Length ? _pages[page] : CannedBodies.ListPage(page, _totalPages);
 
     private static int CursorPage(ReadOnlySpan<char> path)
     {

@@ -165,7 +165,7 @@ internal static class LoopbackRunner
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var firstPage = Payloads.ListPage(0, 10);
+        var firstPage = CannedBodies.ListPage(0, 10);
         app.Run(async context =>
         {
             var request = context.Request;
@@ -175,16 +175,16 @@ internal static class LoopbackRunner
             var status = StatusCodes.Status200OK;
             if (HttpMethods.IsGet(request.Method) && path.StartsWith("/v1/offers/", StringComparison.Ordinal))
             {
-                body = Payloads.Offer;
+                body = CannedBodies.Offer;
             }
             else if (HttpMethods.IsPost(request.Method) && path == "/v1/offers")
             {
-                body = Payloads.OfferCreated;
+                body = CannedBodies.OfferCreated;
                 status = StatusCodes.Status201Created;
             }
             else if (HttpMethods.IsPatch(request.Method) && path.StartsWith("/v1/products/", StringComparison.Ordinal))
             {
-                body = Payloads.Product;
+                body = CannedBodies.Product;
                 context.Response.Headers.ETag = Payloads.ProductEtag;
             }
             else if (HttpMethods.IsGet(request.Method) && path == "/v1/offers")

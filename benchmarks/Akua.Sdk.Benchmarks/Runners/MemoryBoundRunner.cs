@@ -13,14 +13,14 @@ namespace Akua.Sdk.Benchmarks.Runners;
 internal static class MemoryBoundRunner
 {
     private const int Pages = 1000;
-    private const int Total = Pages * Payloads.PageSize;
+    private const int Total = Pages * CannedBodies.PageSize;
     private const int SampleEvery = 5_000;
 
     public static async Task RunAsync()
     {
         using var http = new HttpClient(new CannedHandler(Pages), disposeHandler: true);
         using var client = new AkuaClient(http, SdkContender.Options(Inputs.InMemoryBase));
-        var query = new ListOffersOptions { Limit = Payloads.PageSize };
+        var query = new ListOffersOptions { Limit = CannedBodies.PageSize };
 
         var onePage = await OnePageAsync(client, query).ConfigureAwait(false);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);

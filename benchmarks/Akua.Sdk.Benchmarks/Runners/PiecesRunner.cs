@@ -39,10 +39,10 @@ internal static class PiecesRunner
 
         var rows = new List<string[]>
         {
-            Row("deserialize offer (1.8 KB) into the SDK's Offer", "sdk", () => JsonSerializer.Deserialize(Payloads.Offer, offerInfo)),
-            Row("deserialize offer into the floor's hand-written type", "floor", () => JsonSerializer.Deserialize(Payloads.Offer, hw.HwOffer)),
-            Row("deserialize product into the SDK's Product", "sdk", () => JsonSerializer.Deserialize(Payloads.Product, productInfo)),
-            Row("deserialize product into the floor's type", "floor", () => JsonSerializer.Deserialize(Payloads.Product, hw.HwProduct)),
+            Row("deserialize offer (1.8 KB) into the SDK's Offer", "sdk", () => JsonSerializer.Deserialize(CannedBodies.Offer, offerInfo)),
+            Row("deserialize offer into the floor's hand-written type", "floor", () => JsonSerializer.Deserialize(CannedBodies.Offer, hw.HwOffer)),
+            Row("deserialize product into the SDK's Product", "sdk", () => JsonSerializer.Deserialize(CannedBodies.Product, productInfo)),
+            Row("deserialize product into the floor's type", "floor", () => JsonSerializer.Deserialize(CannedBodies.Product, hw.HwProduct)),
             Row($"serialize CreateOfferRequest (SDK; source-generated fast path: {(createInfo.SerializeHandler is null ? "no" : "yes")})", "sdk", () => JsonSerializer.SerializeToUtf8Bytes(create, createInfo)),
             Row($"serialize the floor's create request (fast path: {(hw.HwCreateOfferRequest.SerializeHandler is null ? "no" : "yes")})", "floor", () => JsonSerializer.SerializeToUtf8Bytes(hwCreate, hw.HwCreateOfferRequest)),
             Row("serialize UpdateProductRequest (SDK)", "sdk", () => JsonSerializer.SerializeToUtf8Bytes(update, updateInfo)),
@@ -73,7 +73,7 @@ internal static class PiecesRunner
 
     private static HttpResponseMessage NewResponse()
     {
-        var r = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(Payloads.OfferCreated) };
+        var r = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(CannedBodies.OfferCreated) };
         r.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         return r;
     }

@@ -82,7 +82,10 @@ public static class AkuaServiceCollectionExtensions
 
         var builder = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(AkuaTransport.CreatePrimaryHandler)
-            .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's default loggers put every request header, the bearer token included, unredacted in the
+            // structured state of their trace lines (only the message is redacted); the SDK logs each attempt itself.
+            .RemoveAllLoggers();
 
         // The Akua policy on the card's handler; empty (a pass-through) when the host turned it off.
         builder.AddResilienceHandler("akua", (pipeline, context) =>

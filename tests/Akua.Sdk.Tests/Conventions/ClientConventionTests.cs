@@ -1,4 +1,4 @@
-using Akua.Sdk.Tests.Clients;
+using Akua.Sdk.Tests.Pipeline;
 using System.Net;
 using System.Reflection;
 using Akua.Sdk.Contract;

@@ -1,5 +1,4 @@
 using System.Net;
-using Akua.Sdk.Tests.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

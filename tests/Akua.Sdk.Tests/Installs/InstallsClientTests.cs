@@ -1,6 +1,5 @@
 using System.Net;
-using Akua.Sdk.Tests.Clients;
-using Akua.Sdk.Tests.OrderDrafts;
+using Akua.Sdk.Tests.Pipeline;
 
 namespace Akua.Sdk.Tests.Installs;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Akua.Sdk.Tests.Clients;
-using Akua.Sdk.Tests.Models;
+using Akua.Sdk.Tests.Pipeline;
 
 namespace Akua.Sdk.Tests.Observability;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Akua.Sdk.Tests.Clients;
+using Akua.Sdk.Tests.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Akua.Sdk.Tests.Operations;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Web;
-using Akua.Sdk.Tests.Clients;
+using Akua.Sdk.Tests.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Akua.Sdk.Tests.OrderDrafts;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Akua.Sdk.Tests.Clients;
-using Akua.Sdk.Tests.Operations;
+using Akua.Sdk.Tests.Pipeline;
 
 namespace Akua.Sdk.Tests.Packages;
 

@@ -1,7 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 /// <summary>A response that records whether it was disposed.</summary>
 internal sealed class TrackingResponse(HttpStatusCode status) : HttpResponseMessage(status)
@@ -75,51 +74,5 @@ internal sealed class StubHandler(Func<HttpRequestMessage, int, CancellationToke
         }
 
         return response;
-    }
-}
-
-internal sealed record LogEntry(LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State, Exception? Exception);
-
-/// <summary>Captures log entries (message, structured state and exception).</summary>
-internal sealed class ListLogger : ILogger
-{
-    private readonly object _gate = new();
-    private readonly List<LogEntry> _entries = [];
-
-    public IReadOnlyList<LogEntry> Entries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _entries];
-            }
-        }
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-        lock (_gate)
-        {
-            _entries.Add(new LogEntry(logLevel, eventId, formatter(state, exception), [.. values], exception));
-        }
-    }
-}
-
-/// <summary>A provider handing out one shared <see cref="ListLogger"/>.</summary>
-internal sealed class ListLoggerProvider : ILoggerProvider
-{
-    public ListLogger Logger { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => Logger;
-
-    public void Dispose()
-    {
     }
 }

@@ -2,19 +2,21 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 public sealed class ResilienceHandlerTests : IDisposable
 {
     private const string Token = "akua_sk_live_SUPERSECRET_TOKEN_123";
     private const string Url = "https://api.akua.test/v1/offers?cursor=c_secret_cursor";
 
-    private readonly FakeTimeProvider _time = new();
-    private readonly ListLogger _logger = new();
+    private readonly RecordingTimeProvider _time = new();
+    private readonly FakeLogger _logger = new();
     private readonly Meter _meter = new("Akua.Sdk.Tests." + Guid.NewGuid().ToString("N"));
     private readonly List<HttpMessageInvoker> _invokers = [];
 
@@ -73,7 +75,7 @@ public sealed class ResilienceHandlerTests : IDisposable
     }
 
     private Task<HttpResponseMessage> Send(HttpMessageInvoker invoker, HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _time.RunAsync(invoker.SendAsync(request, cancellationToken));
+        _time.RunAsync(() => invoker.SendAsync(request, cancellationToken));
 
     private static TrackingResponse WithRetryAfter(HttpStatusCode status, RetryConditionHeaderValue retryAfter)
     {
@@ -445,16 +447,16 @@ public sealed class ResilienceHandlerTests : IDisposable
 
         using var response = await Send(Invoker(stub), SdkCall());
 
-        var debug = _logger.Entries.Where(e => e.Level == LogLevel.Debug).ToList();
+        var debug = _logger.Collector.GetSnapshot().Where(e => e.Level == LogLevel.Debug).ToList();
         Assert.Equal(2, debug.Count);
         Assert.Equal("Akua offers.list GET responded 503 in 0 ms (attempt 1, request id req_0)", debug[0].Message);
         Assert.Equal("Akua offers.list GET responded 200 in 0 ms (attempt 2, request id req_1)", debug[1].Message);
-        var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning);
         Assert.Equal("Akua offers.list GET attempt 1 failed (503); retrying in 500 ms", warning.Message);
 
-        foreach (var entry in _logger.Entries)
+        foreach (var entry in _logger.Collector.GetSnapshot())
         {
-            var everything = entry.Message + string.Join("|", entry.State.Select(kv => $"{kv.Key}={kv.Value}")) + entry.Exception;
+            var everything = entry.Message + string.Join("|", (entry.StructuredState ?? []).Select(kv => $"{kv.Key}={kv.Value}")) + entry.Exception;
             Assert.DoesNotContain(Token, everything, StringComparison.Ordinal);
             Assert.DoesNotContain("Bearer", everything, StringComparison.Ordinal);
             Assert.DoesNotContain("c_secret_cursor", everything, StringComparison.Ordinal);
@@ -468,67 +470,35 @@ public sealed class ResilienceHandlerTests : IDisposable
 
         using var response = await Send(Invoker(stub, attemptTimeout: TimeSpan.FromSeconds(10)), SdkCall());
 
-        var debug = _logger.Entries.Where(e => e.Level == LogLevel.Debug).Select(e => e.Message).ToList();
+        var debug = _logger.Collector.GetSnapshot().Where(e => e.Level == LogLevel.Debug).Select(e => e.Message).ToList();
         Assert.Equal(
             [
                 "Akua offers.list GET failed with TaskCanceledException after 10000 ms (attempt 1)",
                 "Akua offers.list GET responded 200 in 0 ms (attempt 2, request id (null))",
             ],
             debug);
-        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("failed (TimeoutRejectedException)", StringComparison.Ordinal));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning && e.Message.Contains("failed (TimeoutRejectedException)", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Retries_are_counted_per_method()
     {
         var counter = AkuaMetrics.CreateRetryCounter(_meter);
-        var measurements = new List<(long Value, object? Method)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter, _meter) && instrument.Name == "akua.client.retries")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            lock (measurements)
-            {
-                measurements.Add((value, tags.ToArray().Single(t => t.Key == "http.request.method").Value));
-            }
-        });
-        listener.Start();
+        using var retries = new MetricCollector<long>(_meter, "akua.client.retries");
 
         using var response = await Send(Invoker(StubHandler.Always(HttpStatusCode.BadGateway), counter: counter), Request(HttpMethod.Delete));
 
-        Assert.Equal([(1L, (object?)"DELETE"), (1L, "DELETE"), (1L, "DELETE")], measurements);
+        Assert.Equal(
+            [(1L, (object?)"DELETE"), (1L, "DELETE"), (1L, "DELETE")],
+            retries.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["http.request.method"])));
     }
 
     [Fact]
     public async Task Default_counter_is_on_the_Akua_Sdk_meter()
     {
         var method = new HttpMethod("AKUATEST");
-        long total = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "Akua.Sdk" && instrument.Name == "akua.client.retries")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "http.request.method" && Equals(tag.Value, "AKUATEST"))
-                {
-                    Interlocked.Add(ref total, value);
-                }
-            }
-        });
-        listener.Start();
+        // The SDK's own meter is shared by every test: only this test's method is summed.
+        using var retries = new MetricCollector<long>(null, "Akua.Sdk", "akua.client.retries");
         var handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(AkuaResilience.CreatePipeline(Retry(maxRetries: 2), NoBreaker(), Timeout.InfiniteTimeSpan, _time))
         {
             InnerHandler = StubHandler.Always(HttpStatusCode.ServiceUnavailable),
@@ -537,7 +507,7 @@ public sealed class ResilienceHandlerTests : IDisposable
 
         using var response = await Send(invoker, Request(method, "idem-metrics"));
 
-        Assert.Equal(2, Interlocked.Read(ref total));
+        Assert.Equal(2, retries.GetMeasurementSnapshot().Where(m => Equals(m.Tags.GetValueOrDefault("http.request.method"), "AKUATEST")).Sum(m => m.Value));
     }
 
     [Fact]
@@ -557,7 +527,7 @@ public sealed class ResilienceHandlerTests : IDisposable
     [Fact]
     public async Task Handlers_over_one_pipeline_share_the_circuit_breaker()
     {
-        using var provider = new ListLoggerProvider();
+        using var provider = new FakeLoggerProvider();
         var pipeline = AkuaResilience.CreatePipeline(
             Retry(maxRetries: 0),
             new AkuaCircuitBreakerOptions { MinimumThroughput = 2 },

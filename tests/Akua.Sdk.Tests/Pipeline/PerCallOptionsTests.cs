@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 /// <summary>Per-call resilience settings, and the raw response of a successful call.</summary>
 public sealed class PerCallOptionsTests

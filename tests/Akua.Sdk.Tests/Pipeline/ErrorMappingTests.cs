@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
-using Akua.Sdk.Tests.Models;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 public class ErrorMappingTests
 {

@@ -1,9 +1,9 @@
-namespace Akua.Sdk.Tests.OrderDrafts;
+namespace Akua.Sdk.Fixtures;
 
 /// <summary>Order drafts, checkout sessions and installs as the API writes them (seller view: no field_values).</summary>
 internal static class OrderDraftPayloads
 {
-    public const string OfferId = "offer_j572abc123def456";
+    public const string OfferId = Payloads.OfferId;
     public const string OrderDraftId = "odft_j572abc123def456";
     public const string CheckoutSessionId = "chk_j572abc123def456";
     public const string InstallId = "inst_j572abc123def456";

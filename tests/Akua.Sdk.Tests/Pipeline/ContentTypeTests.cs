@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 /// <summary>Which response content types count as JSON (read from the raw header text).</summary>
 public class ContentTypeTests

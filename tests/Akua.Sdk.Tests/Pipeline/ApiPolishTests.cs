@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 /// <summary>What a new user trips on, fixed while the API is 0.x.</summary>
 public sealed class ApiPolishTests
@@ -31,36 +31,11 @@ public sealed class ApiPolishTests
     }
 
     [Fact]
-    public void Package_version_pins_compare_by_value_with_operators()
-    {
-        Assert.True(PackageVersionPin.Pinned("1.2.3") == PackageVersionPin.Pinned("1.2.3"));
-        Assert.False(PackageVersionPin.Pinned("1.2.3") != PackageVersionPin.Pinned("1.2.3"));
-        Assert.True(PackageVersionPin.Pinned("1.2.3") != PackageVersionPin.Pinned("1.2.4"));
-        Assert.True(PackageVersionPin.Latest == PackageVersionPin.Latest);
-        Assert.False(PackageVersionPin.Latest == null);
-        PackageVersionPin? none = null;
-        Assert.True(none == null);
-    }
-
-    [Fact]
     public void Read_and_write_types_agree()
     {
         Assert.Equal(typeof(CreateProductRequest).GetProperty(nameof(CreateProductRequest.CustomImage))!.PropertyType, typeof(Product).GetProperty(nameof(Product.CustomImage))!.PropertyType);
         Assert.Equal(typeof(UpdateProductRequest).GetProperty(nameof(UpdateProductRequest.CustomImage))!.PropertyType, typeof(Product).GetProperty(nameof(Product.CustomImage))!.PropertyType);
         Assert.Equal(typeof(CreateOfferRequest).GetProperty(nameof(CreateOfferRequest.MaxUses))!.PropertyType, typeof(Offer).GetProperty(nameof(Offer.MaxUses))!.PropertyType);
-    }
-
-    [Fact]
-    public async Task A_sellers_offer_without_max_uses_reads_as_unlimited_and_a_customers_view_as_not_shown()
-    {
-        using var fixture = new ClientFixture();
-        fixture.RespondWith(HttpStatusCode.OK, """{"id":"offer_1","short_hash":"aB3xK9pQ","package_id":"pkg_1","package_version_id":"pkgv_1","status":"active","created_at":1,"etag":"e1"}""");
-
-        var seller = await fixture.Client.Offers.GetAsync("offer_1");
-        var customer = await fixture.Client.Offers.ResolveAsync("aB3xK9pQ");
-
-        Assert.Equal(OfferUsageLimit.Unlimited, seller.MaxUses);
-        Assert.Null(customer.MaxUses);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using RichardSzalay.MockHttp;
 
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 /// <summary>An AkuaClient over MockHttp that records each request as it was on the wire.</summary>
 internal sealed class ClientFixture : IDisposable
@@ -56,6 +57,16 @@ internal sealed class ClientFixture : IDisposable
         });
     }
 
+    /// <summary>Asserts that the call is refused naming <paramref name="paramName"/>, before anything is sent.</summary>
+    public async Task<TException> Refused<TException>(Func<Task> call, string paramName)
+        where TException : ArgumentException
+    {
+        var error = await Assert.ThrowsAnyAsync<TException>(call);
+        Assert.Equal(paramName, error.ParamName);
+        Assert.Empty(Requests);
+        return error;
+    }
+
     public static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
@@ -81,4 +92,18 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, Dictionary<st
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync();
         return new RecordedRequest(request.Method, request.RequestUri!, headers, body, request.Content?.Headers.ContentType?.ToString());
     }
+}
+
+/// <summary>What the request shape tests check on every recorded request.</summary>
+internal static class WireAssert
+{
+    public static void AssertCommonHeaders(RecordedRequest request)
+    {
+        Assert.Equal("Bearer " + ClientFixture.Token, request.Header("Authorization"));
+        Assert.Equal("application/json", request.Header("Accept"));
+        Assert.StartsWith("Akua.Sdk/0.1.0", request.Header("User-Agent"), StringComparison.Ordinal);
+    }
+
+    public static void AssertJson(string expected, string? actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual!)), actual);
 }

@@ -1,7 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 
-namespace Akua.Sdk.Tests.Http;
+namespace Akua.Sdk.Tests.Resilience;
 
 public sealed class ResilienceOptionsTests
 {
@@ -124,7 +125,7 @@ public sealed class ResilienceOptionsTests
     [Fact]
     public async Task Public_pipeline_works_for_a_host_that_publishes_the_request_in_the_context()
     {
-        var time = new FakeTimeProvider();
+        var time = new RecordingTimeProvider();
         var pipeline = AkuaResilience.CreatePipeline(
             new AkuaRetryOptions { UseJitter = false }, new AkuaCircuitBreakerOptions(), TimeSpan.FromSeconds(10), time);
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.akua.test/v1/offers");
@@ -134,10 +135,9 @@ public sealed class ResilienceOptionsTests
         context.Properties.Set(AkuaResilience.RequestMessageKey, request);
         try
         {
-            var running = pipeline.ExecuteAsync(
+            using var response = await time.RunAsync(() => pipeline.ExecuteAsync(
                 _ => ValueTask.FromResult(new HttpResponseMessage(++calls < 3 ? HttpStatusCode.BadGateway : HttpStatusCode.OK)),
-                context).AsTask();
-            using var response = await time.RunAsync(running);
+                context).AsTask());
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(3, calls);

@@ -1,4 +1,4 @@
-namespace Akua.Sdk.Tests.Clients;
+namespace Akua.Sdk.Tests.Pipeline;
 
 public class ClientOptionsTests
 {
@@ -74,7 +74,7 @@ public class ClientOptionsTests
         {
             sentTo = request.RequestUri;
             workspace = request.Headers.TryGetValues("akua-context", out var values) ? values.Single() : null;
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(Models.Payloads.Product, System.Text.Encoding.UTF8, "application/json") });
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(Payloads.Product, System.Text.Encoding.UTF8, "application/json") });
         });
         var options = new AkuaClientOptions { ApiToken = "t", WorkspaceContext = "ws_1" };
         using var client = new AkuaClient(new HttpClient(mock), options);

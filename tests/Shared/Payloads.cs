@@ -1,21 +1,24 @@
-using System.Text;
-
-namespace Akua.Sdk.Benchmarks.Fixtures;
+namespace Akua.Sdk.Fixtures;
 
 /// <summary>
-/// The canned responses every contender reads: realistic payloads shaped like the tests'
-/// (tests/Akua.Sdk.Tests/Models/Payloads.cs) and Akua's documentation examples.
+/// The sample offer and product bodies, shaped after the examples on Akua's documentation pages: the one copy that the
+/// unit tests, the reliability tests and the benchmarks read (each project links this file from tests/Shared).
 /// </summary>
 internal static class Payloads
 {
     public const string OfferId = "offer_j572abc123def456";
     public const string ProductId = "prod_j572abc123def456";
-    public const string ProductEtag = "7";
-    public const int PageSize = 100;
 
-    public const string OfferJson = """
+    /// <summary>The etag <see cref="Product"/> carries.</summary>
+    public const string ProductEtag = "7";
+
+    /// <summary>What the API answers to an offer create: the new offer's id and short hash.</summary>
+    public const string OfferCreated = $$"""{ "id": "{{OfferId}}", "short_hash": "aB3xK9pQ" }""";
+
+    /// <summary>An offer as its seller reads it, every field set.</summary>
+    public const string Offer = $$"""
         {
-          "id": "offer_j572abc123def456",
+          "id": "{{OfferId}}",
           "short_hash": "aB3xK9pQ",
           "package_id": "pkg_j572abc123def456",
           "package_version_id": "pkgv_j572abc123def456",
@@ -24,7 +27,7 @@ internal static class Payloads
           "workspace_id": "ws_j572abc123def456",
           "target_workspace_id": "ws_target000000001",
           "created_by": "user_j572abc",
-          "product_id": "prod_j572abc123def456",
+          "product_id": "{{ProductId}}",
           "input_schema": { "type": "object", "properties": { "db_size": { "type": "string" } } },
           "allowed_emails": [ "jsmith@example.com" ],
           "field_values": {
@@ -63,10 +66,11 @@ internal static class Payloads
         }
         """;
 
-    public const string ProductJson = """
+    /// <summary>A product with a pinned package version, published on the marketplace.</summary>
+    public const string Product = $$"""
         {
-          "id": "prod_j572abc123def456",
-          "html_url": "https://akua.dev/products/prod_j572abc123def456",
+          "id": "{{ProductId}}",
+          "html_url": "https://akua.dev/products/{{ProductId}}",
           "name": "PostgreSQL Managed",
           "workspace_id": "ws_j572abc123def456",
           "package": {
@@ -77,46 +81,10 @@ internal static class Payloads
           "marketplace": { "published": true },
           "created_at": 1767225600,
           "updated_at": 1767225700,
-          "etag": "7",
+          "etag": "{{ProductEtag}}",
           "state": "active",
           "custom_image": "https://cdn.example.com/pg.png",
           "custom_description": "Managed PostgreSQL"
         }
         """;
-
-    public const string OfferCreatedJson = """{ "id": "offer_j572abc123def456", "short_hash": "aB3xK9pQ" }""";
-
-    public static readonly byte[] Offer = Encoding.UTF8.GetBytes(OfferJson);
-    public static readonly byte[] Product = Encoding.UTF8.GetBytes(ProductJson);
-    public static readonly byte[] OfferCreated = Encoding.UTF8.GetBytes(OfferCreatedJson);
-
-    /// <summary>The <c>data</c> array of one list page: 100 distinct offers, newest first.</summary>
-    private static readonly string PageData = BuildPageData();
-
-    /// <summary>One list page of 100 offers; <paramref name="page"/> is 0-based, <paramref name="totalPages"/> sets <c>has_more</c>.</summary>
-    public static byte[] ListPage(int page, int totalPages)
-    {
-        var hasMore = page + 1 < totalPages;
-        var tail = hasMore ? $"\"has_more\": true, \"next_cursor\": \"p{page + 1}\" }}" : "\"has_more\": false, \"next_cursor\": null }";
-        return Encoding.UTF8.GetBytes("{ \"data\": " + PageData + ", " + tail);
-    }
-
-    private static string BuildPageData()
-    {
-        var sb = new StringBuilder("[");
-        for (var i = 0; i < PageSize; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-
-            // Distinct ids and hashes, as a real page has.
-            sb.Append(OfferJson
-                .Replace("\"offer_j572abc123def456\"", $"\"offer_j572abc123d{i:D5}\"", StringComparison.Ordinal)
-                .Replace("\"aB3xK9pQ\"", $"\"aB3x{i:D4}\"", StringComparison.Ordinal));
-        }
-
-        return sb.Append(']').ToString();
-    }
 }

@@ -1,4 +1,4 @@
-namespace Akua.Sdk.Tests.Operations;
+namespace Akua.Sdk.Fixtures;
 
 /// <summary>Wire bodies of packages, versions and operations, as the API answers them.</summary>
 internal static class OperationPayloads

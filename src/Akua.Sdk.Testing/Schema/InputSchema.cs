@@ -67,8 +67,11 @@ internal sealed class InputSchema
             throw new FormatException($"is not a JSON Schema: {e.Message}", e);
         }
 
-        // Keys are checked against "properties" when the schema names its inputs.
-        var inputs = rootObject["properties"] is JsonObject properties ? properties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : null;
+        // A form's inputs are its "properties": other keys are refused, unless the schema says how
+        // to take them (patternProperties, or an additionalProperties other than false).
+        var open = rootObject.ContainsKey("patternProperties")
+            || (rootObject["additionalProperties"] is { } additional && !(additional is JsonValue flag && flag.TryGetValue<bool>(out var allowed) && !allowed));
+        var inputs = !open && rootObject["properties"] is JsonObject properties ? properties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : null;
         using var document = JsonDocument.Parse(json);
         return new InputSchema(document.RootElement.Clone(), schema, inputs);
     }

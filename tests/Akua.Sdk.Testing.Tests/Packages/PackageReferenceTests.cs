@@ -136,6 +136,22 @@ public sealed class PackageReferenceTests
         Assert.Equal(["body/field_values/colour/value", "body/field_values/size/value"], answer.ErrorPaths.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":{"type":"string"}}""", 201)]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":{"type":"integer"}}""", 422)]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer"}},"patternProperties":{"^x":{"type":"string"}}}""", 201)]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":false}""", 422)]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":true}""", 201)]
+    public async Task Keys_beyond_the_properties_follow_what_the_schema_says_of_them(string schema, int status)
+    {
+        await using var journey = await Journey.StartAsync();
+        var offer = await journey.NewOffer(schema);
+
+        var answer = await journey.Api.Post("offers", $$$$"""{"product_id":"{{{{offer.ProductId}}}}","field_values":{"x1":{"value":"text","locked":false}}}""");
+
+        Assert.Equal(status, answer.Status);
+    }
+
     [Fact]
     public async Task A_version_without_inputs_takes_no_field_values()
     {

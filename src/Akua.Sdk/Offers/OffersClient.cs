@@ -40,6 +40,7 @@ internal sealed class OffersClient(AkuaPipeline pipeline) : AkuaResourceClient(p
             Operations.OffersList.Info,
             (cursor, ct) => ListPageAsync(new ListOffersOptions { Limit = limit, ProductId = productId, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

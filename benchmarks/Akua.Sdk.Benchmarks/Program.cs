@@ -7,7 +7,8 @@ using Akua.Sdk.Benchmarks.Runners;
 //   ab        allocated bytes per call + interleaved A/B CPU ratios against the floor, and the 100,000-offer memory check
 //   pieces    allocated bytes of each piece of a call (where the cost goes)
 //   memory    only the 100,000-offer memory check
-//   loopback  Kestrel on 127.0.0.1, 32 concurrent callers, SDK vs raw HttpClient
+//   loopback  Kestrel on 127.0.0.1, 32 and 256 concurrent callers, SDK (AddAkuaSdk) vs raw HttpClient + standard resilience
+//   readahead 10,000 offers over loopback with 5 ms per page, ListAsync with and without ReadAhead
 //   quick     everything reduced (under 5 minutes); --quick shortens a single mode the same way; --no-bdn skips BenchmarkDotNet
 //   all       everything at full length
 // Each run writes docs/benchmarks-results.md.
@@ -40,11 +41,15 @@ switch (mode)
     case "loopback":
         await LoopbackRunner.RunAsync(quickFlag ? LoopbackSettings.Quick : LoopbackSettings.Full).ConfigureAwait(false);
         break;
+    case "readahead":
+        await ReadAheadRunner.RunAsync(quickFlag).ConfigureAwait(false);
+        break;
     case "quick":
         InProcessRunner.Run(InProcessSettings.Quick);
         PiecesRunner.Run();
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
         await LoopbackRunner.RunAsync(LoopbackSettings.Quick).ConfigureAwait(false);
+        await ReadAheadRunner.RunAsync(quick: true).ConfigureAwait(false);
         if (!args.Contains("--no-bdn"))
         {
             BdnRunner.Run(rest.Where(a => a != "--no-bdn").ToArray(), quick: true);
@@ -56,10 +61,11 @@ switch (mode)
         PiecesRunner.Run();
         await MemoryBoundRunner.RunAsync().ConfigureAwait(false);
         await LoopbackRunner.RunAsync(LoopbackSettings.Full).ConfigureAwait(false);
+        await ReadAheadRunner.RunAsync(quick: false).ConfigureAwait(false);
         BdnRunner.Run(rest, quick: false);
         break;
     default:
-        Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks/Akua.Sdk.Benchmarks -- bdn|ab|memory|loopback|quick|all [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks/Akua.Sdk.Benchmarks -- bdn|ab|pieces|memory|loopback|readahead|quick|all [BenchmarkDotNet arguments]");
         return 2;
 }
 

@@ -13,20 +13,22 @@ using static Akua.Sdk.Benchmarks.Runners.Report;
 
 namespace Akua.Sdk.Benchmarks.Runners;
 
-internal sealed record LoopbackSettings(double WarmupSeconds, double MeasuredSeconds, int Concurrency)
+internal sealed record LoopbackSettings(double WarmupSeconds, double MeasuredSeconds, int[] Concurrency)
 {
-    public static readonly LoopbackSettings Full = new(15, 10, 32);
-    public static readonly LoopbackSettings Quick = new(3, 2, 32);
+    public static readonly LoopbackSettings Full = new(15, 10, [32, 256]);
+    public static readonly LoopbackSettings Quick = new(3, 3, [32, 256]);
 }
 
 /// <summary>
 /// Throughput over real sockets: a minimal Kestrel server (a child process, so the client's CPU
-/// is measured alone) on 127.0.0.1 serves the canned payloads; 32 concurrent callers run the SDK
-/// or raw HttpClient + System.Text.Json (the floor) for a fixed time.
+/// is measured alone) on 127.0.0.1 serves the canned payloads; 32 and then 256 concurrent callers
+/// run the SDK (<c>AddAkuaSdk</c>, resilience on) or raw HttpClient + AddStandardResilienceHandler +
+/// System.Text.Json (the floor's calls) for a fixed time each. Every segment stops by itself.
 /// </summary>
 internal static class LoopbackRunner
 {
-    private const double ThroughputTarget = 0.90;
+    private const double ThroughputTarget = 0.95;
+    private const string Raw = "raw HttpClient";
 
     public static async Task RunAsync(LoopbackSettings settings)
     {
@@ -36,48 +38,52 @@ internal static class LoopbackRunner
         try
         {
             var rows = new List<string[]>();
-            foreach (var op in new[] { Operations.Get, Operations.Create })
+            foreach (var concurrency in settings.Concurrency)
             {
-                using var rawHttp = NewHttpClient();
-                using var sdkHttp = NewHttpClient();
-                var raw = new FloorContender(rawHttp, baseAddress, "raw HttpClient");
-                var sdk = SdkContender.Direct(sdkHttp, baseAddress);
-                var rawCall = Operations.Bind(raw, op);
-                var sdkCall = Operations.Bind(sdk, op);
-
-                // Warm-up: both, alternating, for the warm-up time in total.
-                var half = settings.WarmupSeconds / 4;
-                foreach (var call in new[] { rawCall, sdkCall, rawCall, sdkCall })
+                foreach (var op in new[] { Operations.Get, Operations.Create })
                 {
-                    await Segment(call, half, settings.Concurrency).ConfigureAwait(false);
+                    // Fresh clients (and connection pools) per table row, so connections opened are the row's own.
+                    var transports = new Dictionary<string, CountingTransport>();
+                    using var clients = new ResilientClients(name => transports[name] = new CountingTransport(), baseAddress, "raw");
+                    var raw = new FloorContender(clients.Raw("raw"), baseAddress, Raw);
+                    var sdk = new SdkContender(clients.Sdk, ContenderSet.SdkDi);
+                    var rawCall = Operations.Bind(raw, op);
+                    var sdkCall = Operations.Bind(sdk, op);
+
+                    // Warm-up: both, alternating, for the warm-up time in total.
+                    var half = settings.WarmupSeconds / 4;
+                    foreach (var call in new[] { rawCall, sdkCall, rawCall, sdkCall })
+                    {
+                        await Segment(call, half, concurrency).ConfigureAwait(false);
+                    }
+
+                    // Measured: A B B A, so drift on the shared machine hits both alike.
+                    var quarter = settings.MeasuredSeconds / 2;
+                    var rawTotal = default(Totals);
+                    var sdkTotal = default(Totals);
+                    rawTotal += await Segment(rawCall, quarter, concurrency).ConfigureAwait(false);
+                    sdkTotal += await Segment(sdkCall, quarter, concurrency).ConfigureAwait(false);
+                    sdkTotal += await Segment(sdkCall, quarter, concurrency).ConfigureAwait(false);
+                    rawTotal += await Segment(rawCall, quarter, concurrency).ConfigureAwait(false);
+
+                    var throughput = sdkTotal.PerSecond / rawTotal.PerSecond;
+                    foreach (var (name, t, transport) in new[] { (Raw, rawTotal, transports["raw"]), ("sdk (AddAkuaSdk)", sdkTotal, transports[ResilientClients.SdkName]) })
+                    {
+                        rows.Add(
+                        [
+                            concurrency.ToString(C), op, name, F(t.PerSecond, "N0"), F(t.PerSecond / rawTotal.PerSecond, "F3"),
+                            F(t.CpuMicrosPerRequest, "F1") + " µs", F(t.CpuMicrosPerRequest / rawTotal.CpuMicrosPerRequest, "F3"),
+                            Bytes(t.BytesPerRequest), transport.Connections.ToString(C), t.Requests.ToString("N0", C),
+                        ]);
+                    }
+
+                    Verdict($"loopback {op}, {concurrency} callers: SDK throughput {F(throughput, "P1")} of raw HttpClient + standard resilience (target ≥ {F(ThroughputTarget, "P0")}): {(throughput >= ThroughputTarget ? "holds" : "MISSED")}; connections opened {transports[ResilientClients.SdkName].Connections} vs {transports["raw"].Connections}.");
                 }
-
-                // Measured: A B B A, so drift on the shared machine hits both alike.
-                var quarter = settings.MeasuredSeconds / 2;
-                var rawTotal = default(Totals);
-                var sdkTotal = default(Totals);
-                rawTotal += await Segment(rawCall, quarter, settings.Concurrency).ConfigureAwait(false);
-                sdkTotal += await Segment(sdkCall, quarter, settings.Concurrency).ConfigureAwait(false);
-                sdkTotal += await Segment(sdkCall, quarter, settings.Concurrency).ConfigureAwait(false);
-                rawTotal += await Segment(rawCall, quarter, settings.Concurrency).ConfigureAwait(false);
-
-                var throughput = sdkTotal.PerSecond / rawTotal.PerSecond;
-                foreach (var (name, t) in new[] { ("raw HttpClient", rawTotal), ("sdk", sdkTotal) })
-                {
-                    rows.Add(
-                    [
-                        op, name, F(t.PerSecond, "N0"), F(t.PerSecond / rawTotal.PerSecond, "F3"),
-                        F(t.CpuMicrosPerRequest, "F1") + " µs", F(t.CpuMicrosPerRequest / rawTotal.CpuMicrosPerRequest, "F3"),
-                        Bytes(t.BytesPerRequest), F(t.BytesPerRequest / rawTotal.BytesPerRequest, "F3"), t.Requests.ToString("N0", C),
-                    ]);
-                }
-
-                Verdict($"loopback {op}: SDK throughput {F(throughput, "P1")} of raw HttpClient (target ≥ {F(ThroughputTarget, "P0")}): {(throughput >= ThroughputTarget ? "holds" : "MISSED")}.");
             }
 
-            var body = $"Kestrel on 127.0.0.1 in a child process; the client process runs {settings.Concurrency} concurrent callers, {F(settings.WarmupSeconds, "F0")} s warm-up then {F(settings.MeasuredSeconds, "F0")} s measured per contender (in A B B A segments). Client CPU is Process.TotalProcessorTime of the client process; bytes are GC.GetTotalAllocatedBytes deltas (all threads). Both share the 2 cores with the server.\n\n"
-                + Table(["operation", "client", "requests/s", "throughput ratio", "client CPU per request", "CPU ratio", "allocated per request", "bytes ratio", "requests"], rows);
-            Section("Loopback: Kestrel on 127.0.0.1, 32 concurrent callers", body);
+            var body = $"Kestrel on 127.0.0.1 in a child process; the client process runs {string.Join(" and ", settings.Concurrency)} concurrent callers, {F(settings.WarmupSeconds, "F0")} s warm-up then {F(settings.MeasuredSeconds, "F0")} s measured per contender (in A B B A segments of fixed length). Both contenders come from one IHttpClientFactory: raw = a named HttpClient with AddStandardResilienceHandler running the floor's calls; sdk = AddAkuaSdk (its resilience handler \"akua\"). Each has its own SocketsHttpHandler whose ConnectCallback counts the connections it opens (warm-up included). Client CPU is Process.TotalProcessorTime of the client process; bytes are GC.GetTotalAllocatedBytes deltas (all threads). Both share the 2 cores with the server and other builds.\n\n"
+                + Table(["callers", "operation", "client", "requests/s", "throughput ratio", "client CPU per request", "CPU ratio", "allocated per request", "connections opened", "requests"], rows);
+            Section("Throughput: Kestrel on 127.0.0.1, 32 and 256 concurrent callers", body);
         }
         finally
         {
@@ -89,7 +95,38 @@ internal static class LoopbackRunner
         }
     }
 
-    private static HttpClient NewHttpClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = int.MaxValue });
+    /// <summary>A SocketsHttpHandler (no redirects, no cookies, as the SDK requires) that counts the connections it opens.</summary>
+    private sealed class CountingTransport : DelegatingHandler
+    {
+        private int _connections;
+
+        public CountingTransport()
+        {
+            InnerHandler = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = async (context, cancellationToken) =>
+                {
+                    Interlocked.Increment(ref _connections);
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                    try
+                    {
+                        await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+                        return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                },
+            };
+        }
+
+        public int Connections => Volatile.Read(ref _connections);
+    }
 
     private readonly record struct Totals(long Requests, double Seconds, double CpuSeconds, long Bytes)
     {
@@ -135,7 +172,7 @@ internal static class LoopbackRunner
         return new Totals(requests, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds, GC.GetTotalAllocatedBytes(precise: false) - bytes0);
     }
 
-    private static Process StartServerProcess(out string address)
+    internal static Process StartServerProcess(out string address)
     {
         var path = Environment.ProcessPath!;
         var info = new ProcessStartInfo(path) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -166,6 +203,7 @@ internal static class LoopbackRunner
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var firstPage = Payloads.ListPage(0, 10);
+        var slowPages = Enumerable.Range(0, ReadAheadRunner.Pages).Select(i => Payloads.ListPage(i, ReadAheadRunner.Pages)).ToArray();
         app.Run(async context =>
         {
             var request = context.Request;
@@ -190,6 +228,13 @@ internal static class LoopbackRunner
             else if (HttpMethods.IsGet(request.Method) && path == "/v1/offers")
             {
                 body = firstPage;
+            }
+            else if (HttpMethods.IsGet(request.Method) && path == ReadAheadRunner.SlowPath + "offers")
+            {
+                // The read-ahead measurement's pages: each answered after the added latency.
+                await Task.Delay(ReadAheadRunner.PageLatency).ConfigureAwait(false);
+                var cursor = request.Query["cursor"].ToString();
+                body = slowPages[cursor.Length > 1 ? int.Parse(cursor.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) : 0];
             }
 
             if (body is null)

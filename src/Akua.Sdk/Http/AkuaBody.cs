@@ -115,11 +115,14 @@ internal static class AkuaBody
 
     private static int InitialSize(HttpContent content, long limit)
     {
-        // Content-Length is the size on the wire; decompression may make the body larger. Read as received:
-        // the typed ContentLength would parse (or compute) and box it into the header store on every response.
-        var hint = content.Headers.NonValidated.TryGetValues("Content-Length", out var values) && values.Count == 1
-            && long.TryParse(values.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var declared)
-            && declared is > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
+        // Content-Length is the size on the wire; decompression may make the body larger. Read as received when
+        // the server sent it: the typed ContentLength would parse and box it into the header store on every
+        // response. Without the header (in-memory content) the typed one computes it.
+        long? declared = content.Headers.NonValidated.TryGetValues("Content-Length", out var values) && values.Count == 1
+            && long.TryParse(values.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var raw)
+            ? raw
+            : content.Headers.ContentLength;
+        var hint = declared is > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
         return (int)Math.Min(hint, limit);
     }
 

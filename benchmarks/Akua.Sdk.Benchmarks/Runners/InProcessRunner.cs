@@ -7,6 +7,12 @@ namespace Akua.Sdk.Benchmarks.Runners;
 /// <summary>Settings of the in-process runners; quick mode shrinks them.</summary>
 internal sealed record InProcessSettings(double WarmupSeconds, double BatchMilliseconds, int Rounds, int AllocationCalls)
 {
+    /// <summary>The operations to run (all by default; <c>ab --op list-page</c> runs one).</summary>
+    public IReadOnlyList<string> Operations { get; init; } = Contenders.Operations.All;
+
+    /// <summary>How many times longer a list operation's batches are: a page's garbage collections then average out within a batch.</summary>
+    public const int ListBatchFactor = 8;
+
     public static readonly InProcessSettings Full = new(3, 20, 61, 400);
     public static readonly InProcessSettings Quick = new(1, 6, 41, 200);
 }
@@ -54,7 +60,7 @@ internal static class InProcessRunner
         using var set = new ContenderSet();
         Sync.Reset();
         var bytes = new Dictionary<(string Op, string Contender), double>();
-        foreach (var op in Operations.All)
+        foreach (var op in settings.Operations)
         {
             foreach (var contender in set.All)
             {
@@ -64,7 +70,7 @@ internal static class InProcessRunner
 
         var floor = set[ContenderSet.Floor];
         var results = new List<AbResult>();
-        foreach (var op in Operations.All)
+        foreach (var op in settings.Operations)
         {
             var baseline = Operations.Bind(floor, op);
             results.Add(Compare(op, "floor (A/A)", baseline, Operations.Bind(floor, op), settings));
@@ -114,7 +120,8 @@ internal static class InProcessRunner
         }
 
         var perPair = (ThreadCpu.NowNs() - warmStart) / (double)Math.Max(1, warmCalls);
-        var batch = Math.Max(1, (int)(settings.BatchMilliseconds * 1e6 / Math.Max(1, perPair / 2)));
+        var batchMs = settings.BatchMilliseconds * (op is Operations.ListPage or Operations.ListAll ? InProcessSettings.ListBatchFactor : 1);
+        var batch = Math.Max(1, (int)(batchMs * 1e6 / Math.Max(1, perPair / 2)));
 
         var ratios = new double[settings.Rounds];
         double sumA = 0, sumB = 0;
@@ -174,7 +181,7 @@ internal static class InProcessRunner
             ]);
         }
 
-        var intro = $"Interleaved A/B: floor and contender alternate in batches of ~{F(settings.BatchMilliseconds, "F0")} ms, order swapped every round, {settings.Rounds} rounds after {F(settings.WarmupSeconds, "F0")} s of warm-up per pair; the ratio is the median of per-round ratios of {ThreadCpu.Kind}. Bytes: GC.GetAllocatedBytesForCurrentThread over a single-threaded loop ({settings.AllocationCalls} calls; list operations fewer). `list-10-pages` is 10 calls of 100 offers. The `floor (A/A)` rows compare the floor with itself: the run is valid only if each is 1.00 ± {F(AaTolerance, "F2")}.\n\n";
+        var intro = $"Interleaved A/B: floor and contender alternate in batches of ~{F(settings.BatchMilliseconds, "F0")} ms ({InProcessSettings.ListBatchFactor}x that for the list operations, whose garbage collections would otherwise land on one side of a round), order swapped every round, {settings.Rounds} rounds after {F(settings.WarmupSeconds, "F0")} s of warm-up per pair; the ratio is the median of per-round ratios of {ThreadCpu.Kind}. Bytes: GC.GetAllocatedBytesForCurrentThread over a single-threaded loop ({settings.AllocationCalls} calls; list operations fewer). `list-10-pages` is 10 calls of 100 offers. The `floor (A/A)` rows compare the floor with itself: the run is valid only if each is 1.00 ± {F(AaTolerance, "F2")}.\n\n";
         var control = aaValid
             ? $"\n**A/A control: valid** (ratios {string.Join(", ", aa.Select(r => $"{r.Operation} {F(r.MedianRatio, "F3")}"))})."
             : $"\n**A/A control: VOID** — an A/A ratio left 1.00 ± {F(AaTolerance, "F2")} ({string.Join(", ", aa.Select(r => $"{r.Operation} {F(r.MedianRatio, "F3")}"))}); the CPU ratios of this run are not conclusive (the allocation figures are exact either way).";
@@ -185,7 +192,7 @@ internal static class InProcessRunner
             Verdict("A/B run VOID: the A/A control left 1.00 ± 0.03, so CPU verdicts below are not conclusive.");
         }
 
-        foreach (var op in TargetOperations)
+        foreach (var op in TargetOperations.Where(settings.Operations.Contains))
         {
             foreach (var name in new[] { ContenderSet.Sdk, ContenderSet.SdkDi })
             {

@@ -13,10 +13,13 @@ using static Akua.Sdk.Benchmarks.Runners.Report;
 
 namespace Akua.Sdk.Benchmarks.Runners;
 
-internal sealed record LoopbackSettings(double WarmupSeconds, double MeasuredSeconds, int[] Concurrency)
+internal sealed record LoopbackSettings(double WarmupSeconds, double SegmentSeconds, int Cycles, int[] Concurrency)
 {
-    public static readonly LoopbackSettings Full = new(15, 10, [32, 256]);
-    public static readonly LoopbackSettings Quick = new(3, 3, [32, 256]);
+    public static readonly LoopbackSettings Full = new(6, 2, 3, [32, 256]);
+    public static readonly LoopbackSettings Quick = new(2, 1, 2, [32, 256]);
+
+    /// <summary>Measured seconds per contender.</summary>
+    public double MeasuredSeconds => SegmentSeconds * 2 * Cycles;
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ internal sealed record LoopbackSettings(double WarmupSeconds, double MeasuredSec
 internal static class LoopbackRunner
 {
     private const double ThroughputTarget = 0.95;
+    private const double AaTolerance = 0.03;
     private const string Raw = "raw HttpClient";
 
     public static async Task RunAsync(LoopbackSettings settings)
@@ -44,30 +48,35 @@ internal static class LoopbackRunner
                 {
                     // Fresh clients (and connection pools) per table row, so connections opened are the row's own.
                     var transports = new Dictionary<string, CountingTransport>();
-                    using var clients = new ResilientClients(name => transports[name] = new CountingTransport(), baseAddress, "raw");
-                    var raw = new FloorContender(clients.Raw("raw"), baseAddress, Raw);
-                    var sdk = new SdkContender(clients.Sdk, ContenderSet.SdkDi);
-                    var rawCall = Operations.Bind(raw, op);
-                    var sdkCall = Operations.Bind(sdk, op);
+                    using var clients = new ResilientClients(name => transports[name] = new CountingTransport(), baseAddress, "raw", "raw-aa");
+                    var rawCall = Operations.Bind(new FloorContender(clients.Raw("raw"), baseAddress, Raw), op);
+                    var aaCall = Operations.Bind(new FloorContender(clients.Raw("raw-aa"), baseAddress, Raw), op);
+                    var sdkCall = Operations.Bind(new SdkContender(clients.Sdk, ContenderSet.SdkDi), op);
 
-                    // Warm-up: both, alternating, for the warm-up time in total.
-                    var half = settings.WarmupSeconds / 4;
-                    foreach (var call in new[] { rawCall, sdkCall, rawCall, sdkCall })
+                    // Warm-up: all three, in turn, for the warm-up time in total.
+                    var sixth = settings.WarmupSeconds / 6;
+                    foreach (var call in new[] { rawCall, sdkCall, aaCall, aaCall, sdkCall, rawCall })
                     {
-                        await Segment(call, half, concurrency).ConfigureAwait(false);
+                        await Segment(call, sixth, concurrency).ConfigureAwait(false);
                     }
 
-                    // Measured: A B B A, so drift on the shared machine hits both alike.
-                    var quarter = settings.MeasuredSeconds / 2;
+                    // Measured: cycles of A B C C B A (raw, sdk, the raw A/A twin), so drift on the shared machine hits all alike.
                     var rawTotal = default(Totals);
                     var sdkTotal = default(Totals);
-                    rawTotal += await Segment(rawCall, quarter, concurrency).ConfigureAwait(false);
-                    sdkTotal += await Segment(sdkCall, quarter, concurrency).ConfigureAwait(false);
-                    sdkTotal += await Segment(sdkCall, quarter, concurrency).ConfigureAwait(false);
-                    rawTotal += await Segment(rawCall, quarter, concurrency).ConfigureAwait(false);
+                    var aaTotal = default(Totals);
+                    for (var cycle = 0; cycle < settings.Cycles; cycle++)
+                    {
+                        rawTotal += await Segment(rawCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                        sdkTotal += await Segment(sdkCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                        aaTotal += await Segment(aaCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                        aaTotal += await Segment(aaCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                        sdkTotal += await Segment(sdkCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                        rawTotal += await Segment(rawCall, settings.SegmentSeconds, concurrency).ConfigureAwait(false);
+                    }
 
                     var throughput = sdkTotal.PerSecond / rawTotal.PerSecond;
-                    foreach (var (name, t, transport) in new[] { (Raw, rawTotal, transports["raw"]), ("sdk (AddAkuaSdk)", sdkTotal, transports[ResilientClients.SdkName]) })
+                    var aa = aaTotal.PerSecond / rawTotal.PerSecond;
+                    foreach (var (name, t, transport) in new[] { (Raw, rawTotal, transports["raw"]), ("sdk (AddAkuaSdk)", sdkTotal, transports[ResilientClients.SdkName]), (Raw + " (A/A twin)", aaTotal, transports["raw-aa"]) })
                     {
                         rows.Add(
                         [
@@ -77,11 +86,12 @@ internal static class LoopbackRunner
                         ]);
                     }
 
-                    Verdict($"loopback {op}, {concurrency} callers: SDK throughput {F(throughput, "P1")} of raw HttpClient + standard resilience (target ≥ {F(ThroughputTarget, "P0")}): {(throughput >= ThroughputTarget ? "holds" : "MISSED")}; connections opened {transports[ResilientClients.SdkName].Connections} vs {transports["raw"].Connections}.");
+                    var control = Math.Abs(aa - 1) <= AaTolerance ? $"A/A {F(aa, "F3")}, valid" : $"A/A {F(aa, "F3")}, VOID (outside 1.00 ± {F(AaTolerance, "F2")})";
+                    Verdict($"loopback {op}, {concurrency} callers: SDK throughput {F(throughput, "P1")} of raw HttpClient + standard resilience (target ≥ {F(ThroughputTarget, "P0")}; {control}): {(throughput >= ThroughputTarget ? "holds" : "MISSED")}; client CPU per request {F(sdkTotal.CpuMicrosPerRequest / rawTotal.CpuMicrosPerRequest, "F3")}x; connections opened {transports[ResilientClients.SdkName].Connections} vs {transports["raw"].Connections}.");
                 }
             }
 
-            var body = $"Kestrel on 127.0.0.1 in a child process; the client process runs {string.Join(" and ", settings.Concurrency)} concurrent callers, {F(settings.WarmupSeconds, "F0")} s warm-up then {F(settings.MeasuredSeconds, "F0")} s measured per contender (in A B B A segments of fixed length). Both contenders come from one IHttpClientFactory: raw = a named HttpClient with AddStandardResilienceHandler running the floor's calls; sdk = AddAkuaSdk (its resilience handler \"akua\"). Each has its own SocketsHttpHandler whose ConnectCallback counts the connections it opens (warm-up included). Client CPU is Process.TotalProcessorTime of the client process; bytes are GC.GetTotalAllocatedBytes deltas (all threads). Both share the 2 cores with the server and other builds.\n\n"
+            var body = $"Kestrel on 127.0.0.1 in a child process; the client process runs {string.Join(" and ", settings.Concurrency)} concurrent callers, {F(settings.WarmupSeconds, "F0")} s warm-up then {F(settings.MeasuredSeconds, "F0")} s measured per contender ({settings.Cycles} cycles of A B C C B A segments of {F(settings.SegmentSeconds, "F0")} s each, C being a second raw client as the A/A control; every segment stops by itself). Both contenders come from one IHttpClientFactory: raw = a named HttpClient with AddStandardResilienceHandler running the floor's calls; sdk = AddAkuaSdk (its resilience handler \"akua\"). Each has its own SocketsHttpHandler whose ConnectCallback counts the connections it opens (warm-up included). Client CPU is Process.TotalProcessorTime of the client process; bytes are GC.GetTotalAllocatedBytes deltas (all threads). Both share the 2 cores with the server and other builds.\n\n"
                 + Table(["callers", "operation", "client", "requests/s", "throughput ratio", "client CPU per request", "CPU ratio", "allocated per request", "connections opened", "requests"], rows);
             Section("Throughput: Kestrel on 127.0.0.1, 32 and 256 concurrent callers", body);
         }

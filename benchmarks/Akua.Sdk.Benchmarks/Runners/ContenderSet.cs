@@ -14,7 +14,7 @@ internal sealed class ContenderSet : IDisposable
     public const string SdkDi = "sdk-di";
 
     /// <summary>The peers the targets compare with.</summary>
-    public static readonly string[] Peers = ["nswag", "refit"];
+    public static readonly string[] Peers = ["nswag", "refit", "kiota"];
 
     private readonly ResilientClients _clients;
     private readonly List<IDisposable> _owned = [];
@@ -23,7 +23,7 @@ internal sealed class ContenderSet : IDisposable
     {
         Handler = handler ?? new CannedHandler();
         var baseAddress = Inputs.InMemoryBase;
-        _clients = new ResilientClients(_ => Handler, baseAddress, "floor", "nswag", "refit", "restsharp", "newtonsoft");
+        _clients = new ResilientClients(_ => Handler, baseAddress, "floor", "nswag", "refit", "kiota", "restsharp", "newtonsoft");
         var restSharp = new RestSharpContender(_clients.Raw("restsharp"), baseAddress);
         var sdk = new AkuaClient(SdkContender.Options(baseAddress, Handler));
         _owned.Add(restSharp);
@@ -35,6 +35,7 @@ internal sealed class ContenderSet : IDisposable
             new SdkContender(_clients.Sdk, SdkDi),
             new NSwagContender(_clients.Raw("nswag"), baseAddress),
             new RefitContender(_clients.Raw("refit"), baseAddress),
+            new KiotaContender(_clients.Raw("kiota"), baseAddress),
             restSharp,
             new NewtonsoftContender(_clients.Raw("newtonsoft"), baseAddress),
         ];

@@ -23,6 +23,13 @@ if (mode == "server")
     return 0;
 }
 
+string[] modes = ["bdn", "ab", "pieces", "memory", "loopback", "readahead", "quick", "all"];
+if (!modes.Contains(mode))
+{
+    Console.Error.WriteLine($"Usage: dotnet run -c Release --project benchmarks/Akua.Sdk.Benchmarks -- {string.Join('|', modes)} [BenchmarkDotNet arguments]");
+    return 2;
+}
+
 var watch = Stopwatch.StartNew();
 try
 {
@@ -75,9 +82,6 @@ try
             await ReadAheadRunner.RunAsync(quick: false).ConfigureAwait(false);
             BdnRunner.Run(rest, quick: quickFlag);
             break;
-        default:
-            Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks/Akua.Sdk.Benchmarks -- bdn|ab|pieces|memory|loopback|readahead|quick|all [BenchmarkDotNet arguments]");
-            return 2;
     }
 }
 finally

@@ -15,7 +15,7 @@ namespace Akua.Sdk.Benchmarks.Runners;
 
 internal sealed record LoopbackSettings(double WarmupSeconds, double SegmentSeconds, int Cycles, int[] Concurrency)
 {
-    public static readonly LoopbackSettings Full = new(6, 2, 3, [32, 256]);
+    public static readonly LoopbackSettings Full = new(6, 2, 5, [32, 256]);
     public static readonly LoopbackSettings Quick = new(2, 1, 2, [32, 256]);
 
     /// <summary>Measured seconds per contender.</summary>

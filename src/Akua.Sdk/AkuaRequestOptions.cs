@@ -38,6 +38,15 @@ public sealed class AkuaRequestOptions
     /// </summary>
     public int? MaxRetries { get; set; }
 
+    /// <summary>
+    /// Applies to <c>ListAsync</c> (and the other auto-paging <c>List...Async</c> methods) only: when
+    /// true, the next page is requested as soon as the current one arrives, while you consume it, so
+    /// slow pages overlap with your work. At most two pages are held; the page read ahead is cancelled
+    /// when you stop enumerating, and its failure is thrown when you reach it. Default false: each page
+    /// is requested only once the previous one is consumed. Ignored by every other call.
+    /// </summary>
+    public bool ReadAhead { get; set; }
+
     /// <summary>Checks the per-call resilience settings; the headers are checked where they are used.</summary>
     internal void Validate()
     {
@@ -62,6 +71,7 @@ public sealed class AkuaRequestOptions
             IdempotencyKey = IdempotencyKey,
             Timeout = minimum,
             MaxRetries = MaxRetries,
+            ReadAhead = ReadAhead,
         };
     }
 
@@ -72,5 +82,6 @@ public sealed class AkuaRequestOptions
         IdempotencyKey = key,
         Timeout = Timeout,
         MaxRetries = MaxRetries,
+        ReadAhead = ReadAhead,
     };
 }

@@ -16,7 +16,7 @@ internal static class BdnRunner
 {
     public static void Run(string[] args, bool quick)
     {
-        var job = (quick ? Job.Dry.WithWarmupCount(2).WithIterationCount(3).WithLaunchCount(1).WithUnrollFactor(1).WithInvocationCount(64)
+        var job = (quick ? Job.ShortRun.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100))
                          : Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)))
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId(quick ? "quick" : "inprocess");
@@ -37,7 +37,7 @@ internal static class BdnRunner
                 var text = File.ReadAllText(md);
                 Report.Section(
                     "BenchmarkDotNet (MemoryDiagnoser, in-process toolchain)",
-                    $"{(quick ? "Quick job (few iterations, indicative only)." : "3 warm-up and 10 measured iterations of 250 ms each.")} CPU timings here are wall-clock and swing on the shared machine; the A/B section is the CPU verdict, `Allocated` is exact.\n\n" + text);
+                    $"{(quick ? "ShortRun-like job (1 launch, 3 warm-up and 3 measured iterations of 100 ms; indicative only)." : "3 warm-up and 10 measured iterations of 250 ms each.")} CPU timings here are wall-clock and swing on the shared machine; the A/B section is the CPU verdict, `Allocated` is exact.\n\n" + text);
             }
         }
     }

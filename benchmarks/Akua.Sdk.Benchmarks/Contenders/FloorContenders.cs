@@ -8,8 +8,9 @@ namespace Akua.Sdk.Benchmarks.Contenders;
 
 /// <summary>
 /// The floor: hand-written HttpClient calls sending the same request as the SDK (bearer token,
-/// accept, user agent, idempotency key on writes, if-match on the update) and reading with
-/// source-generated System.Text.Json into hand-written types. No checks beyond the status code.
+/// accept, user agent, idempotency key on writes, if-match on the update) through an HttpClient with
+/// the standard resilience handler, reading with source-generated System.Text.Json into
+/// hand-written types. No checks beyond the status code.
 /// </summary>
 internal sealed class FloorContender : IContender
 {
@@ -209,12 +210,10 @@ internal static class HandWritten
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", Inputs.Token);
             headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            headers.TryAddWithoutValidation("User-Agent", AkuaClientUserAgent);
+            // The SDK's own User-Agent as it sent it, so the wire requests match.
+            headers.TryAddWithoutValidation("User-Agent", SdkHeaders.UserAgent);
         }
     }
-
-    // The same length as the SDK's User-Agent, so the wire requests match.
-    private static readonly string AkuaClientUserAgent = $"Akua.Sdk/0.1.0 (.NET {Environment.Version}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', ' ').Replace(')', ' ')})";
 
     public static ByteArrayContent JsonBody(byte[] body)
     {

@@ -58,16 +58,16 @@ internal sealed class NSwagContender : IContender
     }
 }
 
-/// <summary>RestSharp 114 with its default (System.Text.Json) serializer, over the same handler.</summary>
+/// <summary>RestSharp 114 with its default (System.Text.Json) serializer, over the same resilient HttpClient as the floor.</summary>
 internal sealed class RestSharpContender : IContender, IDisposable
 {
     private static readonly HwCreateOfferRequest CreateRequest = new() { ProductId = Payloads.ProductId, AllowedEmails = [Inputs.Email], MaxUses = Inputs.MaxUses, Notes = Inputs.Notes };
     private static readonly HwUpdateProductRequest UpdateRequest = new() { Name = Inputs.NewProductName };
     private readonly RestClient _client;
 
-    public RestSharpContender(HttpMessageHandler handler, Uri baseAddress)
+    public RestSharpContender(HttpClient http, Uri baseAddress)
     {
-        _client = new RestClient(new HttpClient(handler, disposeHandler: false), new RestClientOptions(baseAddress), disposeHttpClient: true);
+        _client = new RestClient(http, new RestClientOptions(baseAddress), disposeHttpClient: false);
         _client.AddDefaultHeader("Authorization", "Bearer " + Inputs.Token);
     }
 

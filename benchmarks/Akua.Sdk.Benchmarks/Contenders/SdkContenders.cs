@@ -1,9 +1,11 @@
 using Akua.Sdk.Benchmarks.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Akua.Sdk.Benchmarks.Contenders;
 
-/// <summary>Akua.Sdk as most applications hold it: one shared client.</summary>
+/// <summary>
+/// Akua.Sdk as applications hold it: one shared client, either <c>new AkuaClient(options)</c> over the
+/// transport (<see cref="Direct"/>) or the singleton <c>AddAkuaSdk</c> registers; resilience on in both.
+/// </summary>
 internal sealed class SdkContender(IAkuaClient client, string name = "sdk") : IContender
 {
     private static readonly CreateOfferRequest CreateRequest = new() { ProductId = Payloads.ProductId, AllowedEmails = [Inputs.Email], MaxUses = Inputs.MaxUses, Notes = Inputs.Notes };
@@ -14,10 +16,11 @@ internal sealed class SdkContender(IAkuaClient client, string name = "sdk") : IC
 
     public bool HasListAll => true;
 
-    public static SdkContender Direct(HttpClient http, Uri baseAddress, string name = "sdk") =>
-        new(new AkuaClient(http, Options(baseAddress)), name);
+    /// <summary><c>new AkuaClient(options)</c> with <paramref name="transport"/> as <see cref="AkuaClientOptions.Transport"/>: the SDK's whole chain.</summary>
+    public static SdkContender Direct(HttpMessageHandler transport, Uri baseAddress, string name = "sdk") =>
+        new(new AkuaClient(Options(baseAddress, transport)), name);
 
-    public static AkuaClientOptions Options(Uri baseAddress) => new() { ApiToken = Inputs.Token, BaseAddress = baseAddress };
+    public static AkuaClientOptions Options(Uri baseAddress, HttpMessageHandler transport) => new() { ApiToken = Inputs.Token, BaseAddress = baseAddress, Transport = transport };
 
     public Task GetOffer() => SdkCalls.GetOffer(client);
 
@@ -55,59 +58,4 @@ internal sealed class SdkContender(IAkuaClient client, string name = "sdk") : IC
             HandWritten.CheckCount(count);
         }
     }
-}
-
-/// <summary>
-/// Akua.Sdk resolved from dependency injection per call, from a scope, over IHttpClientFactory.
-/// Registered by hand (services.AddHttpClient + a factory); AddAkuaSdk will replace this.
-/// </summary>
-internal sealed class SdkDiContender : IContender, IDisposable
-{
-    private const string HttpClientName = "Akua";
-    private readonly ServiceProvider _provider;
-
-    public SdkDiContender(HttpMessageHandler handler, Uri baseAddress)
-    {
-        var options = SdkContender.Options(baseAddress);
-        var services = new ServiceCollection();
-        services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
-        services.AddScoped<IAkuaClient>(sp => new AkuaClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options));
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    public string Name => "sdk-di";
-
-    public bool HasListAll => true;
-
-    public async Task GetOffer()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        await SdkContender.SdkCalls.GetOffer(scope.ServiceProvider.GetRequiredService<IAkuaClient>()).ConfigureAwait(false);
-    }
-
-    public async Task CreateOffer()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        await SdkContender.SdkCalls.CreateOffer(scope.ServiceProvider.GetRequiredService<IAkuaClient>()).ConfigureAwait(false);
-    }
-
-    public async Task UpdateProduct()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        await SdkContender.SdkCalls.UpdateProduct(scope.ServiceProvider.GetRequiredService<IAkuaClient>()).ConfigureAwait(false);
-    }
-
-    public async Task ListPage()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        await SdkContender.SdkCalls.ListPage(scope.ServiceProvider.GetRequiredService<IAkuaClient>()).ConfigureAwait(false);
-    }
-
-    public async Task ListAll()
-    {
-        await using var scope = _provider.CreateAsyncScope();
-        await SdkContender.SdkCalls.ListAll(scope.ServiceProvider.GetRequiredService<IAkuaClient>()).ConfigureAwait(false);
-    }
-
-    public void Dispose() => _provider.Dispose();
 }

@@ -3,28 +3,41 @@ using Akua.Sdk.Benchmarks.Fixtures;
 
 namespace Akua.Sdk.Benchmarks.Runners;
 
-/// <summary>Every contender, each with its own HttpClient, all over one shared in-memory handler.</summary>
+/// <summary>
+/// Every contender, each with its own HttpClient (standard resilience handler), all over one shared
+/// in-memory handler; the SDK as <c>new AkuaClient(options)</c> and as <c>AddAkuaSdk</c> over the same handler.
+/// </summary>
 internal sealed class ContenderSet : IDisposable
 {
     public const string Floor = "floor";
+    public const string Sdk = "sdk";
+    public const string SdkDi = "sdk-di";
+
+    /// <summary>The peers the targets compare with.</summary>
+    public static readonly string[] Peers = ["nswag", "refit", "kiota"];
+
+    private readonly ResilientClients _clients;
     private readonly List<IDisposable> _owned = [];
 
     public ContenderSet(CannedHandler? handler = null)
     {
         Handler = handler ?? new CannedHandler();
         var baseAddress = Inputs.InMemoryBase;
-        var restSharp = new RestSharpContender(Handler, baseAddress);
-        var di = new SdkDiContender(Handler, baseAddress);
+        _clients = new ResilientClients(_ => Handler, baseAddress, "floor", "nswag", "refit", "kiota", "restsharp", "newtonsoft");
+        var restSharp = new RestSharpContender(_clients.Raw("restsharp"), baseAddress);
+        var sdk = new AkuaClient(SdkContender.Options(baseAddress, Handler));
         _owned.Add(restSharp);
-        _owned.Add(di);
+        _owned.Add(sdk);
         All =
         [
-            new FloorContender(Client(), baseAddress),
-            SdkContender.Direct(Client(), baseAddress),
-            di,
-            new NSwagContender(Client(), baseAddress),
+            new FloorContender(_clients.Raw("floor"), baseAddress),
+            new SdkContender(sdk, Sdk),
+            new SdkContender(_clients.Sdk, SdkDi),
+            new NSwagContender(_clients.Raw("nswag"), baseAddress),
+            new RefitContender(_clients.Raw("refit"), baseAddress),
+            new KiotaContender(_clients.Raw("kiota"), baseAddress),
             restSharp,
-            new NewtonsoftContender(Client(), baseAddress),
+            new NewtonsoftContender(_clients.Raw("newtonsoft"), baseAddress),
         ];
     }
 
@@ -40,12 +53,7 @@ internal sealed class ContenderSet : IDisposable
         {
             owned.Dispose();
         }
-    }
 
-    private HttpClient Client()
-    {
-        var client = new HttpClient(Handler, disposeHandler: false);
-        _owned.Add(client);
-        return client;
+        _clients.Dispose();
     }
 }

@@ -18,8 +18,7 @@ internal static class MemoryBoundRunner
 
     public static async Task RunAsync()
     {
-        using var http = new HttpClient(new CannedHandler(Pages), disposeHandler: true);
-        using var client = new AkuaClient(http, SdkContender.Options(Inputs.InMemoryBase));
+        using var client = new AkuaClient(SdkContender.Options(Inputs.InMemoryBase, new CannedHandler(Pages)));
         var query = new ListOffersOptions { Limit = CannedBodies.PageSize };
 
         var onePage = await OnePageAsync(client, query).ConfigureAwait(false);
@@ -70,7 +69,7 @@ internal static class MemoryBoundRunner
 
     /// <summary>The live size of one page, measured in its own frame so no temporary outlives it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static async Task<long> OnePageAsync(AkuaClient client, ListOffersOptions query)
+    internal static async Task<long> OnePageAsync(AkuaClient client, ListOffersOptions query)
     {
         await client.Offers.ListPageAsync(query).ConfigureAwait(false);
         var empty = GC.GetTotalMemory(forceFullCollection: true);

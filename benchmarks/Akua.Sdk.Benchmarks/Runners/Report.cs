@@ -7,7 +7,8 @@ using System.Text;
 namespace Akua.Sdk.Benchmarks.Runners;
 
 /// <summary>
-/// Collects the markdown every runner produces and writes it to docs/benchmarks-results.md (the
+/// Collects the markdown every runner produces and writes it to docs/benchmarks-results.md, or
+/// docs/benchmarks-results-{mode}.md for a single mode (the
 /// figures docs/benchmarks.md quotes), so no number is typed by hand.
 /// </summary>
 internal static class Report
@@ -52,7 +53,9 @@ internal static class Report
     public static void Write(string mode, TimeSpan elapsed)
     {
         var root = RepoRoot();
-        var path = Path.Combine(root, "docs", "benchmarks-results.md");
+        // The whole suite (quick, all) writes benchmarks-results.md; a single mode its own file, so it replaces nothing else.
+        var first = mode.Split(' ')[0];
+        var path = Path.Combine(root, "docs", first is "quick" or "all" or "" ? "benchmarks-results.md" : $"benchmarks-results-{string.Join('-', mode.Split(' ').Where(w => !w.StartsWith("--", StringComparison.Ordinal)))}.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var doc = new StringBuilder();
         doc.AppendLine("# Benchmark results (generated)").AppendLine();

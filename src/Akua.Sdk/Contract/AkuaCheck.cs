@@ -116,15 +116,29 @@ internal static partial class AkuaCheck
             return;
         }
 
+        // By index when it is a list: a foreach over the interface would box the list's enumerator on every send.
+        if (items is IList<string?> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                TextItem(rule, list[i], i, paramName, member);
+            }
+
+            return;
+        }
+
         var index = 0;
         foreach (var item in items)
         {
-            if (item is null || rule.Items?.TextProblem(item) is not null)
-            {
-                throw Fail(paramName, $"{member}[{index}]", item is null ? "must not be null." : rule.Items!.TextProblem(item)!);
-            }
+            TextItem(rule, item, index++, paramName, member);
+        }
+    }
 
-            index++;
+    private static void TextItem(AkuaValueRule rule, string? item, int index, string paramName, string member)
+    {
+        if (item is null || rule.Items?.TextProblem(item) is not null)
+        {
+            throw Fail(paramName, $"{member}[{index}]", item is null ? "must not be null." : rule.Items!.TextProblem(item)!);
         }
     }
 

@@ -90,9 +90,22 @@ internal static class AkuaBody
         var buffered = new AkuaBufferedContent(buffer, length);
         foreach (var header in original.Headers.NonValidated)
         {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                continue;
+            }
+
+            // Value by value: passing the values as an IEnumerable would box them and their enumerator on every response.
+            var values = header.Value;
+            if (values.Count == 1)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, values.ToString());
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, value);
             }
         }
 
@@ -102,8 +115,14 @@ internal static class AkuaBody
 
     private static int InitialSize(HttpContent content, long limit)
     {
-        // Content-Length is the size on the wire; decompression may make the body larger.
-        var hint = content.Headers.ContentLength is { } declared and > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
+        // Content-Length is the size on the wire; decompression may make the body larger. Read as received when
+        // the server sent it: the typed ContentLength would parse and box it into the header store on every
+        // response. Without the header (in-memory content) the typed one computes it.
+        long? declared = content.Headers.NonValidated.TryGetValues("Content-Length", out var values) && values.Count == 1
+            && long.TryParse(values.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var raw)
+            ? raw
+            : content.Headers.ContentLength;
+        var hint = declared is > 0 and < 1024 * 1024 ? (int)declared + 1 : 16 * 1024;
         return (int)Math.Min(hint, limit);
     }
 

@@ -40,7 +40,7 @@ internal sealed class AkuaPipeline
     private readonly CancellationToken _lifetime;
     private AkuaPipelineSettings? _settings;
 
-    /// <param name="http">The HttpClient of each call (under DI, a fresh one from the factory).</param>
+    /// <param name="http">The HttpClient of each call (under DI, one from the factory, renewed as its handlers rotate).</param>
     /// <param name="options">The current options (under DI, they may reload).</param>
     /// <param name="callerOwned">True when the HttpClient is the caller's, without the SDK's handlers.</param>
     /// <param name="isDisposed">Whether the owning client was disposed.</param>

@@ -7,7 +7,7 @@ namespace Akua.Sdk;
 internal sealed class OffersClient(AkuaPipeline pipeline) : AkuaResourceClient(pipeline), IOffersClient
 {
     public Task<OfferCreated> CreateAsync(CreateOfferRequest request, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(Call(Operations.OffersCreate.Info, Operations.OffersCreate.Uri(), request, Json.CreateOfferRequest, nameof(request), options), Json.OfferCreated, cancellationToken);
+        SendAsync(Call(Operations.OffersCreate.Info, Operations.OffersCreate.Uri(), request, CreateOfferRequestWriter.TypeInfo, nameof(request), options), Json.OfferCreated, cancellationToken);
 
     public Task<AkuaBatchResult<OfferCreated>> CreateManyAsync(IEnumerable<CreateOfferRequest> requests, int maxConcurrency = 4, AkuaRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         BatchAsync(requests, maxConcurrency, options, CreateAsync, cancellationToken);
@@ -40,6 +40,7 @@ internal sealed class OffersClient(AkuaPipeline pipeline) : AkuaResourceClient(p
             Operations.OffersList.Info,
             (cursor, ct) => ListPageAsync(new ListOffersOptions { Limit = limit, ProductId = productId, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

@@ -29,6 +29,7 @@ internal sealed class OperationsClient(AkuaPipeline pipeline) : AkuaResourceClie
             Operations.OperationsList.Info,
             (cursor, ct) => ListPageAsync(new ListOperationsOptions { Limit = limit, OwnerType = ownerType, OwnerId = ownerId, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

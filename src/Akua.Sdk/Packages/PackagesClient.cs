@@ -16,6 +16,7 @@ internal sealed class PackagesClient(AkuaPipeline pipeline, IOperationsClient op
             Operations.PackagesList.Info,
             (cursor, ct) => ListPageAsync(new ListPackagesOptions { Limit = limit, View = view, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 
@@ -47,6 +48,7 @@ internal sealed class PackagesClient(AkuaPipeline pipeline, IOperationsClient op
             Operations.PackagesListVersions.Info,
             (cursor, ct) => ListVersionsPageAsync(packageId, new ListPackageVersionsOptions { Limit = limit, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

@@ -24,6 +24,7 @@ internal sealed class ProductsClient(AkuaPipeline pipeline) : AkuaResourceClient
             Operations.ProductsList.Info,
             (cursor, ct) => ListPageAsync(new ListProductsOptions { Limit = limit, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

@@ -60,9 +60,12 @@ internal abstract class AkuaResourceClient(AkuaPipeline pipeline)
         return page;
     }
 
-    /// <summary>Every item of a list, page by page as the caller iterates (see <see cref="AkuaPaging"/>).</summary>
-    protected static IAsyncEnumerable<T> EnumerateAsync<T>(AkuaOperationInfo operation, Func<string?, CancellationToken, Task<AkuaPage<T>>> fetchPage, string? firstCursor, CancellationToken cancellationToken) =>
-        AkuaPaging.EnumerateAsync(operation.OperationId, fetchPage, firstCursor, cancellationToken);
+    /// <summary>
+    /// Every item of a list, page by page as the caller iterates, one page read ahead when the
+    /// options ask for it (see <see cref="AkuaPaging"/>).
+    /// </summary>
+    protected static IAsyncEnumerable<T> EnumerateAsync<T>(AkuaOperationInfo operation, Func<string?, CancellationToken, Task<AkuaPage<T>>> fetchPage, string? firstCursor, AkuaRequestOptions? options, CancellationToken cancellationToken) =>
+        AkuaPaging.EnumerateAsync(operation.OperationId, fetchPage, firstCursor, options?.ReadAhead == true, cancellationToken);
 
     /// <summary>
     /// Runs one write per item, at most <paramref name="maxConcurrency"/> at a time. A failing item

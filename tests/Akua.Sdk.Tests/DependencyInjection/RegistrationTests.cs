@@ -124,6 +124,31 @@ public class RegistrationTests
         Assert.NotNull(provider.GetRequiredService<IOffersClient>());
     }
 
+    [Fact]
+    public async Task The_client_keeps_its_http_client_between_calls_and_still_reaches_rotated_handlers()
+    {
+        var built = 0;
+        var services = new ServiceCollection();
+        services.AddAkuaSdk(o => o.ApiToken = "t")
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                Interlocked.Increment(ref built);
+                return Recording().Mock;
+            })
+            .SetHandlerLifetime(TimeSpan.FromSeconds(1));
+        using var provider = services.BuildServiceProvider();
+        var products = provider.GetRequiredService<IProductsClient>();
+
+        await products.GetAsync("prod_1");
+        await products.GetAsync("prod_1");
+        Assert.Equal(1, Volatile.Read(ref built));
+
+        // Past the handler lifetime the factory builds a new chain, and the client's next call must go through it.
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        await products.GetAsync("prod_1");
+        Assert.Equal(2, Volatile.Read(ref built));
+    }
+
     private sealed class MarkerHandler : DelegatingHandler
     {
         public int Calls { get; private set; }

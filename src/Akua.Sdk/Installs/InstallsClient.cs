@@ -16,6 +16,7 @@ internal sealed class InstallsClient(AkuaPipeline pipeline) : AkuaResourceClient
             Operations.InstallsList.Info,
             (cursor, ct) => ListPageAsync(new ListInstallsOptions { ProductId = productId, Limit = limit, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

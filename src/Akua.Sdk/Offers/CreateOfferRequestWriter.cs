@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Akua.Sdk.Contract;
 using Akua.Sdk.Serialization;
+using Rules = Akua.Sdk.Contract.CreateOfferRequestRules;
 
 namespace Akua.Sdk;
 
@@ -11,8 +13,8 @@ namespace Akua.Sdk;
 /// path for this type (<c>expires_at</c> has its own converter), and its slow path allocates a
 /// write stack for <c>allowed_emails</c>: about 300 bytes on every create. The list is walked by index
 /// (a foreach over <c>IList</c> boxes its enumerator). Nested objects, rarely
-/// set, still go through their generated metadata. A test holds it to the generated output and to
-/// the document's property list.
+/// set, still go through their generated metadata. The property names come from the rules generated
+/// from the document; a test holds the writer to the generated output and to the schema's property list.
 /// </summary>
 internal sealed class CreateOfferRequestWriter : JsonConverter<CreateOfferRequest>
 {
@@ -20,23 +22,23 @@ internal sealed class CreateOfferRequestWriter : JsonConverter<CreateOfferReques
     public static JsonTypeInfo<CreateOfferRequest> TypeInfo { get; } =
         JsonMetadataServices.CreateValueInfo<CreateOfferRequest>(AkuaJsonContext.Default.Options, new CreateOfferRequestWriter());
 
-    private static readonly JsonEncodedText ProductId = JsonEncodedText.Encode("product_id");
-    private static readonly JsonEncodedText PackageVersionId = JsonEncodedText.Encode("package_version_id");
-    private static readonly JsonEncodedText TargetWorkspaceId = JsonEncodedText.Encode("target_workspace_id");
-    private static readonly JsonEncodedText RegionId = JsonEncodedText.Encode("region_id");
-    private static readonly JsonEncodedText ClusterId = JsonEncodedText.Encode("cluster_id");
-    private static readonly JsonEncodedText AllowedEmails = JsonEncodedText.Encode("allowed_emails");
-    private static readonly JsonEncodedText FieldValues = JsonEncodedText.Encode("field_values");
-    private static readonly JsonEncodedText Customer = JsonEncodedText.Encode("customer");
-    private static readonly JsonEncodedText InternalNote = JsonEncodedText.Encode("internal_note");
-    private static readonly JsonEncodedText CommercialMode = JsonEncodedText.Encode("commercial_mode");
-    private static readonly JsonEncodedText PricingRequest = JsonEncodedText.Encode("pricing_request");
-    private static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
-    private static readonly JsonEncodedText ExpiresAt = JsonEncodedText.Encode("expires_at");
-    private static readonly JsonEncodedText MaxUses = JsonEncodedText.Encode("max_uses");
-    private static readonly JsonEncodedText OrderTtlMinutes = JsonEncodedText.Encode("order_ttl_minutes");
-    private static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
-    private static readonly JsonEncodedText OfferChannelId = JsonEncodedText.Encode("offer_channel_id");
+    private static readonly JsonEncodedText ProductId = Name(Rules.ProductId);
+    private static readonly JsonEncodedText PackageVersionId = Name(Rules.PackageVersionId);
+    private static readonly JsonEncodedText TargetWorkspaceId = Name(Rules.TargetWorkspaceId);
+    private static readonly JsonEncodedText RegionId = Name(Rules.RegionId);
+    private static readonly JsonEncodedText ClusterId = Name(Rules.ClusterId);
+    private static readonly JsonEncodedText AllowedEmails = Name(Rules.AllowedEmails);
+    private static readonly JsonEncodedText FieldValues = Name(Rules.FieldValues);
+    private static readonly JsonEncodedText Customer = Name(Rules.Customer);
+    private static readonly JsonEncodedText InternalNote = Name(Rules.InternalNote);
+    private static readonly JsonEncodedText CommercialMode = Name(Rules.CommercialMode);
+    private static readonly JsonEncodedText PricingRequest = Name(Rules.PricingRequest);
+    private static readonly JsonEncodedText Notes = Name(Rules.Notes);
+    private static readonly JsonEncodedText ExpiresAt = Name(Rules.ExpiresAt);
+    private static readonly JsonEncodedText MaxUses = Name(Rules.MaxUses);
+    private static readonly JsonEncodedText OrderTtlMinutes = Name(Rules.OrderTtlMinutes);
+    private static readonly JsonEncodedText Tier = Name(Rules.Tier);
+    private static readonly JsonEncodedText OfferChannelId = Name(Rules.OfferChannelId);
 
     /// <summary>The properties written, in order (a test compares them with the generated metadata's).</summary>
     internal static IReadOnlyList<string> PropertyNames { get; } =
@@ -45,6 +47,8 @@ internal sealed class CreateOfferRequestWriter : JsonConverter<CreateOfferReques
         FieldValues.Value, Customer.Value, InternalNote.Value, CommercialMode.Value, PricingRequest.Value, Notes.Value,
         ExpiresAt.Value, MaxUses.Value, OrderTtlMinutes.Value, Tier.Value, OfferChannelId.Value,
     ];
+
+    private static JsonEncodedText Name(AkuaValueRule rule) => JsonEncodedText.Encode(rule.Name);
 
     public override CreateOfferRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Request bodies are only written; read them with the generated metadata.");

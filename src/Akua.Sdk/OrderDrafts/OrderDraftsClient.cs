@@ -16,6 +16,7 @@ internal sealed class OrderDraftsClient(AkuaPipeline pipeline) : AkuaResourceCli
             Operations.OrderDraftsList.Info,
             (cursor, ct) => ListPageAsync(new ListOrderDraftsOptions { OfferId = offerId, Status = status, Limit = limit, Cursor = cursor }, options, ct),
             query.Cursor,
+            options,
             cancellationToken);
     }
 
@@ -39,6 +40,7 @@ internal sealed class OrderDraftsClient(AkuaPipeline pipeline) : AkuaResourceCli
             Operations.OrderDraftsListCheckoutSessions.Info,
             (cursor, ct) => ListCheckoutSessionsPageAsync(orderDraftId, new ListCheckoutSessionsOptions { Limit = limit, Cursor = cursor }, options, ct),
             query?.Cursor,
+            options,
             cancellationToken);
     }
 

@@ -64,6 +64,12 @@ for build in jit r2r aot; do
     echo "$build $program: runs (wall µs, RSS KiB): $(tr '\n' ';' < "$out/runs-$build-$program")" >&2
   done
 done
+# Where the time goes: one more run of each JIT and ReadyToRun binary, printing its phases (not timed above).
+for build in jit r2r; do
+  for program in Raw Sdk; do
+    AKUA_COLDSTART_BREAKDOWN=1 "$out/$build-$program/ColdStart.$program" 2> "$out/breakdown-$build-$program" > /dev/null
+  done
+done
 kill "$emulator_pid"
 wait "$emulator_pid" 2>/dev/null || true
 
@@ -90,5 +96,17 @@ wait "$emulator_pid" 2>/dev/null || true
   for build in jit r2r aot; do
     awk -v b="$build" -v w="${wall[$build-Sdk]}" -v rw="${wall[$build-Raw]}" \
       'BEGIN { q = w / rw; printf "- %s: SDK cold start %.3fx the raw program (target <= 1.25): %s\n", b, q, (q <= 1.25 ? "holds" : "MISSED") }'
+  done
+  echo
+  echo "## Where the time goes"
+  echo
+  echo "One more run of each JIT and ReadyToRun binary with \`AKUA_COLDSTART_BREAKDOWN=1\` (benchmarks/ColdStart/Breakdown.cs): at each phase, wall time since the process started, methods the JIT has compiled so far and its time (\`System.Runtime.JitInfo\`), assemblies loaded."
+  for build in jit r2r; do
+    for program in Raw Sdk; do
+      echo
+      echo "$build, $( [ "$program" = Sdk ] && echo Akua.Sdk || echo raw HttpClient ):"
+      echo
+      awk -F'\t' 'NR == 1 { printf "| %s | %s | %s | %s | %s |\n| --- | ---: | ---: | ---: | ---: |\n", $1, $2, $3, $4, $5; next } { printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$out/breakdown-$build-$program"
+    done
   done
 } | tee docs/benchmarks-coldstart.md

@@ -20,36 +20,46 @@ namespace Akua.Sdk
         /// The product's id (<c>prod_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// Where the product lives in the Akua dashboard. Read-only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get => _HtmlUrl; set { _HtmlUrl = value; _HtmlUrlRead = true; } }
+
+        private string _HtmlUrl = default!;
+        private bool _HtmlUrlRead;
 
         /// <summary>
         /// The name customers see.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// The workspace that owns the product.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string WorkspaceId { get; set; } = default!;
+        public string WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string _WorkspaceId = default!;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The package this product sells and the version pin its offers and installs resolve.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public ProductPackage Package { get; set; } = default!;
+        public ProductPackage Package { get => _Package; set { _Package = value; _PackageRead = true; } }
+
+        private ProductPackage _Package = default!;
+        private bool _PackageRead;
 
         /// <summary>
         /// An image URL shown to customers in place of the package's logo.
@@ -67,38 +77,48 @@ namespace Akua.Sdk
         /// How the product is listed on the Akua marketplace; null when it has never been listed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("marketplace")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public ProductMarketplace? Marketplace { get; set; }
+        public ProductMarketplace? Marketplace { get => _Marketplace; set { _Marketplace = value; _MarketplaceRead = true; } }
+
+        private ProductMarketplace? _Marketplace;
+        private bool _MarketplaceRead;
 
         /// <summary>
         /// When the product was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// When the product last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <summary>
         /// The version of this product; send it as <c>if-match</c> when changing it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Etag { get; set; } = default!;
+        public string Etag { get => _Etag; set { _Etag = value; _EtagRead = true; } }
+
+        private string _Etag = default!;
+        private bool _EtagRead;
 
         /// <summary>
         /// Whether the product is live or archived.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public ProductState State { get; set; } = default!;
+        public ProductState State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private ProductState _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// When the product was archived, if it is.
@@ -117,21 +137,41 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HtmlUrlRead, "html_url");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageRead, "package");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Package, "package");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_MarketplaceRead, "marketplace");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_EtagRead, "etag");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
 
@@ -212,30 +252,42 @@ namespace Akua.Sdk
         /// The package's id (<c>pkg_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// Which version of the package the product sells: the newest release or one fixed version.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version_pin")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageVersionPin VersionPin { get; set; } = default!;
+        public PackageVersionPin VersionPin { get => _VersionPin; set { _VersionPin = value; _VersionPinRead = true; } }
+
+        private PackageVersionPin _VersionPin = default!;
+        private bool _VersionPinRead;
 
         /// <summary>
         /// The package version the pin currently points at; null while a <c>latest</c> pin has no published version to point at.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("default_version_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? DefaultVersionId { get; set; }
+        public string? DefaultVersionId { get => _DefaultVersionId; set { _DefaultVersionId = value; _DefaultVersionIdRead = true; } }
+
+        private string? _DefaultVersionId;
+        private bool _DefaultVersionIdRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_VersionPinRead, "version_pin");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(VersionPin, "version_pin");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DefaultVersionIdRead, "default_version_id");
 
         }
 
@@ -259,12 +311,16 @@ namespace Akua.Sdk
         /// True when anyone can find the product on the marketplace.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("published")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Published { get; set; } = default!;
+        public bool Published { get => _Published; set { _Published = value; _PublishedRead = true; } }
+
+        private bool _Published = default!;
+        private bool _PublishedRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PublishedRead, "published");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Published, "published");
 
@@ -345,22 +401,28 @@ namespace Akua.Sdk
         /// The name customers see, 2 to 64 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// The package to sell (<c>pkg_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageId { get; set; } = default!;
+        public string PackageId { get => _PackageId; set { _PackageId = value; _PackageIdRead = true; } }
+
+        private string _PackageId = default!;
+        private bool _PackageIdRead;
 
         /// <summary>
         /// Which version of the package the product sells.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_pin")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageVersionPin PackageVersionPin { get; set; } = default!;
+        public PackageVersionPin PackageVersionPin { get => _PackageVersionPin; set { _PackageVersionPin = value; _PackageVersionPinRead = true; } }
+
+        private PackageVersionPin _PackageVersionPin = default!;
+        private bool _PackageVersionPinRead;
 
         /// <summary>
         /// An image URL to show customers instead of the package's logo.
@@ -384,9 +446,15 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageIdRead, "package_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageVersionPinRead, "package_version_pin");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionPin, "package_version_pin");
 
@@ -446,32 +514,44 @@ namespace Akua.Sdk
         /// The products on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<Product> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<Product> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<Product> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -624,21 +704,29 @@ namespace Akua.Sdk
         /// The new offer's id (<c>offer_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The code in the customer link <c>/i/&lt;short_hash&gt;</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("short_hash")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string ShortHash { get; set; } = default!;
+        public string ShortHash { get => _ShortHash; set { _ShortHash = value; _ShortHashRead = true; } }
+
+        private string _ShortHash = default!;
+        private bool _ShortHashRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ShortHashRead, "short_hash");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ShortHash, "short_hash");
 
@@ -664,15 +752,19 @@ namespace Akua.Sdk
         /// The offer's id (<c>offer_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The 8-character base62 code in the customer link <c>/i/&lt;short_hash&gt;</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("short_hash")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string ShortHash { get; set; } = default!;
+        public string ShortHash { get => _ShortHash; set { _ShortHash = value; _ShortHashRead = true; } }
+
+        private string _ShortHash = default!;
+        private bool _ShortHashRead;
 
         /// <summary>
         /// The workspace that issued the offer.
@@ -702,15 +794,19 @@ namespace Akua.Sdk
         /// The package behind the offer.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageId { get; set; } = default!;
+        public string PackageId { get => _PackageId; set { _PackageId = value; _PackageIdRead = true; } }
+
+        private string _PackageId = default!;
+        private bool _PackageIdRead;
 
         /// <summary>
         /// The package version fixed when the offer was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageVersionId { get; set; } = default!;
+        public string PackageVersionId { get => _PackageVersionId; set { _PackageVersionId = value; _PackageVersionIdRead = true; } }
+
+        private string _PackageVersionId = default!;
+        private bool _PackageVersionIdRead;
 
         /// <summary>
         /// The install form's JSON Schema (2020-12, with x-ui extensions) for the pinned version, so a landing page can render the configure step.
@@ -832,16 +928,20 @@ namespace Akua.Sdk
         /// Where the offer is in its life, derived by the server.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OfferStatus Status { get; set; } = default!;
+        public OfferStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private OfferStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// When the offer was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// When the offer last changed.
@@ -878,11 +978,19 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ShortHashRead, "short_hash");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ShortHash, "short_hash");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageIdRead, "package_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageVersionIdRead, "package_version_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
 
@@ -892,7 +1000,11 @@ namespace Akua.Sdk
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(FieldValues, "field_values");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
 
@@ -1095,21 +1207,29 @@ namespace Akua.Sdk
         /// The value, any JSON.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("value")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement Value { get; set; } = default!;
+        public System.Text.Json.JsonElement Value { get => _Value; set { _Value = value; _ValueRead = true; } }
+
+        private System.Text.Json.JsonElement _Value = default!;
+        private bool _ValueRead;
 
         /// <summary>
         /// True to stop the customer from changing it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locked")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Locked { get; set; } = default!;
+        public bool Locked { get => _Locked; set { _Locked = value; _LockedRead = true; } }
+
+        private bool _Locked = default!;
+        private bool _LockedRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ValueRead, "value");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Value, "value");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_LockedRead, "locked");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Locked, "locked");
 
@@ -1135,15 +1255,19 @@ namespace Akua.Sdk
         /// The value, any JSON; a placeholder when <c>redacted</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("value")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement Value { get; set; } = default!;
+        public System.Text.Json.JsonElement Value { get => _Value; set { _Value = value; _ValueRead = true; } }
+
+        private System.Text.Json.JsonElement _Value = default!;
+        private bool _ValueRead;
 
         /// <summary>
         /// True when the customer cannot change it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locked")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Locked { get; set; } = default!;
+        public bool Locked { get => _Locked; set { _Locked = value; _LockedRead = true; } }
+
+        private bool _Locked = default!;
+        private bool _LockedRead;
 
         /// <summary>
         /// Present, and true, when the value is sensitive and was left out.
@@ -1155,7 +1279,11 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ValueRead, "value");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Value, "value");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_LockedRead, "locked");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Locked, "locked");
 
@@ -1181,8 +1309,10 @@ namespace Akua.Sdk
         /// The customer's name as the seller wants to see it, 1 to 200 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("display_name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string DisplayName { get; set; } = default!;
+        public string DisplayName { get => _DisplayName; set { _DisplayName = value; _DisplayNameRead = true; } }
+
+        private string _DisplayName = default!;
+        private bool _DisplayNameRead;
 
         /// <summary>
         /// The seller's own id for the customer, 1 to 200 characters.
@@ -1193,6 +1323,8 @@ namespace Akua.Sdk
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DisplayNameRead, "display_name");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DisplayName, "display_name");
 
@@ -1218,30 +1350,42 @@ namespace Akua.Sdk
         /// The currency of the price.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public Currency Currency { get; set; } = default!;
+        public Currency Currency { get => _Currency; set { _Currency = value; _CurrencyRead = true; } }
+
+        private Currency _Currency = default!;
+        private bool _CurrencyRead;
 
         /// <summary>
         /// The price in minor units (cents), 0 to 100000000.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unit_amount")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public long UnitAmount { get; set; } = default!;
+        public long UnitAmount { get => _UnitAmount; set { _UnitAmount = value; _UnitAmountRead = true; } }
+
+        private long _UnitAmount = default!;
+        private bool _UnitAmountRead;
 
         /// <summary>
         /// How often the price is charged.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PricingInterval Interval { get; set; } = default!;
+        public PricingInterval Interval { get => _Interval; set { _Interval = value; _IntervalRead = true; } }
+
+        private PricingInterval _Interval = default!;
+        private bool _IntervalRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CurrencyRead, "currency");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Currency, "currency");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UnitAmountRead, "unit_amount");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UnitAmount, "unit_amount");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IntervalRead, "interval");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Interval, "interval");
 
@@ -1267,43 +1411,55 @@ namespace Akua.Sdk
         /// The offer channel whose policy this is.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offer_channel_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OfferChannelId { get; set; } = default!;
+        public string OfferChannelId { get => _OfferChannelId; set { _OfferChannelId = value; _OfferChannelIdRead = true; } }
+
+        private string _OfferChannelId = default!;
+        private bool _OfferChannelIdRead;
 
         /// <summary>
         /// The policy that applied.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string ChannelPolicyId { get; set; } = default!;
+        public string ChannelPolicyId { get => _ChannelPolicyId; set { _ChannelPolicyId = value; _ChannelPolicyIdRead = true; } }
+
+        private string _ChannelPolicyId = default!;
+        private bool _ChannelPolicyIdRead;
 
         /// <summary>
         /// The version of that policy.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("channel_policy_version")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public int ChannelPolicyVersion { get; set; } = default!;
+        public int ChannelPolicyVersion { get => _ChannelPolicyVersion; set { _ChannelPolicyVersion = value; _ChannelPolicyVersionRead = true; } }
+
+        private int _ChannelPolicyVersion = default!;
+        private bool _ChannelPolicyVersionRead;
 
         /// <summary>
         /// The commercial path the policy settled on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("commercial_mode")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public CommercialMode CommercialMode { get; set; } = default!;
+        public CommercialMode CommercialMode { get => _CommercialMode; set { _CommercialMode = value; _CommercialModeRead = true; } }
+
+        private CommercialMode _CommercialMode = default!;
+        private bool _CommercialModeRead;
 
         /// <summary>
         /// True when the offer needs approval before it can be redeemed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approval_required")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool ApprovalRequired { get; set; } = default!;
+        public bool ApprovalRequired { get => _ApprovalRequired; set { _ApprovalRequired = value; _ApprovalRequiredRead = true; } }
+
+        private bool _ApprovalRequired = default!;
+        private bool _ApprovalRequiredRead;
 
         /// <summary>
         /// True when redeeming goes through checkout.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("checkout_required")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool CheckoutRequired { get; set; } = default!;
+        public bool CheckoutRequired { get => _CheckoutRequired; set { _CheckoutRequired = value; _CheckoutRequiredRead = true; } }
+
+        private bool _CheckoutRequired = default!;
+        private bool _CheckoutRequiredRead;
 
         /// <summary>
         /// The price the policy settled on, when there is one.
@@ -1315,8 +1471,10 @@ namespace Akua.Sdk
         /// What the seller's support may see of the install.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("support_scope")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OfferSupportScope SupportScope { get; set; } = default!;
+        public OfferSupportScope SupportScope { get => _SupportScope; set { _SupportScope = value; _SupportScopeRead = true; } }
+
+        private OfferSupportScope _SupportScope = default!;
+        private bool _SupportScopeRead;
 
         /// <summary>
         /// What stops the offer from going ahead, if anything.
@@ -1328,17 +1486,31 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OfferChannelIdRead, "offer_channel_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OfferChannelId, "offer_channel_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ChannelPolicyIdRead, "channel_policy_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ChannelPolicyId, "channel_policy_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ChannelPolicyVersionRead, "channel_policy_version");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ChannelPolicyVersion, "channel_policy_version");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CommercialModeRead, "commercial_mode");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CommercialMode, "commercial_mode");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ApprovalRequiredRead, "approval_required");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ApprovalRequired, "approval_required");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CheckoutRequiredRead, "checkout_required");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CheckoutRequired, "checkout_required");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SupportScopeRead, "support_scope");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(SupportScope, "support_scope");
 
@@ -1366,39 +1538,55 @@ namespace Akua.Sdk
         /// The currency of the price.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public Currency Currency { get; set; } = default!;
+        public Currency Currency { get => _Currency; set { _Currency = value; _CurrencyRead = true; } }
+
+        private Currency _Currency = default!;
+        private bool _CurrencyRead;
 
         /// <summary>
         /// The price in minor units (cents).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unit_amount")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public long UnitAmount { get; set; } = default!;
+        public long UnitAmount { get => _UnitAmount; set { _UnitAmount = value; _UnitAmountRead = true; } }
+
+        private long _UnitAmount = default!;
+        private bool _UnitAmountRead;
 
         /// <summary>
         /// How often the price is charged.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("interval")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PricingInterval Interval { get; set; } = default!;
+        public PricingInterval Interval { get => _Interval; set { _Interval = value; _IntervalRead = true; } }
+
+        private PricingInterval _Interval = default!;
+        private bool _IntervalRead;
 
         /// <summary>
         /// Where the price came from.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PricingSource Source { get; set; } = default!;
+        public PricingSource Source { get => _Source; set { _Source = value; _SourceRead = true; } }
+
+        private PricingSource _Source = default!;
+        private bool _SourceRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CurrencyRead, "currency");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Currency, "currency");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UnitAmountRead, "unit_amount");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UnitAmount, "unit_amount");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IntervalRead, "interval");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Interval, "interval");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SourceRead, "source");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Source, "source");
 
@@ -1424,21 +1612,29 @@ namespace Akua.Sdk
         /// The kind of support relationship.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public SupportScopeType Type { get; set; } = default!;
+        public SupportScopeType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private SupportScopeType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The parts of the install support may see, at most 20.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<SupportVisibility> Visibility { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<SupportVisibility> Visibility { get => _Visibility; set { _Visibility = value; _VisibilityRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<SupportVisibility> _Visibility = default!;
+        private bool _VisibilityRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_VisibilityRead, "visibility");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Visibility, "visibility");
 
@@ -1738,32 +1934,44 @@ namespace Akua.Sdk
         /// The offers on this page, newest first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<Offer> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<Offer> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<Offer> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -1787,57 +1995,73 @@ namespace Akua.Sdk
         /// The package's id (<c>pkg_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// Where the package lives in the Akua dashboard. Read-only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get => _HtmlUrl; set { _HtmlUrl = value; _HtmlUrlRead = true; } }
+
+        private string _HtmlUrl = default!;
+        private bool _HtmlUrlRead;
 
         /// <summary>
         /// The workspace that owns the package.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string WorkspaceId { get; set; } = default!;
+        public string WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string _WorkspaceId = default!;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The package's name.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// The newest version of the package in this workspace.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("latest_version_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string LatestVersionId { get; set; } = default!;
+        public string LatestVersionId { get => _LatestVersionId; set { _LatestVersionId = value; _LatestVersionIdRead = true; } }
+
+        private string _LatestVersionId = default!;
+        private bool _LatestVersionIdRead;
 
         /// <summary>
         /// What the package is, in its author's words; null when it has none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? Description { get; set; }
+        public string? Description { get => _Description; set { _Description = value; _DescriptionRead = true; } }
+
+        private string? _Description;
+        private bool _DescriptionRead;
 
         /// <summary>
         /// The logo shown for the package; null when it has none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("display_image_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? DisplayImageUrl { get; set; }
+        public string? DisplayImageUrl { get => _DisplayImageUrl; set { _DisplayImageUrl = value; _DisplayImageUrlRead = true; } }
+
+        private string? _DisplayImageUrl;
+        private bool _DisplayImageUrlRead;
 
         /// <summary>
         /// Where the package's content comes from.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageSource Source { get; set; } = default!;
+        public PackageSource Source { get => _Source; set { _Source = value; _SourceRead = true; } }
+
+        private PackageSource _Source = default!;
+        private bool _SourceRead;
 
         /// <summary>
         /// What the package was built from (chart URLs, OCI references, git details), one object per source. Only returned with <c>view</c> = <c>full</c>.
@@ -1849,9 +2073,11 @@ namespace Akua.Sdk
         /// When the package was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// The version of this package; send it as <c>if-match</c> to delete it.
@@ -1863,19 +2089,37 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HtmlUrlRead, "html_url");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_LatestVersionIdRead, "latest_version_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(LatestVersionId, "latest_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DescriptionRead, "description");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DisplayImageUrlRead, "display_image_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SourceRead, "source");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Source, "source");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(ComposedFromSources, "composed_from_sources");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
 
@@ -1901,8 +2145,10 @@ namespace Akua.Sdk
         /// hosted<c>: a repository Akua hosts; </c>oci<c>: an artifact in an OCI registry.</c>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageSourceKind Kind { get; set; } = default!;
+        public PackageSourceKind Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private PackageSourceKind _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// The Akua-hosted repository holding the package; with <c>kind</c> = <c>hosted</c>.
@@ -1919,6 +2165,8 @@ namespace Akua.Sdk
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
 
@@ -2054,32 +2302,44 @@ namespace Akua.Sdk
         /// The packages on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<Package> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<Package> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<Package> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -2103,8 +2363,10 @@ namespace Akua.Sdk
         /// The package's name, 1 to 120 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// A logo to show for the package, up to 2048 characters.
@@ -2116,14 +2378,20 @@ namespace Akua.Sdk
         /// The chart to build from; exactly one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sources")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<HelmPackageSource> Sources { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<HelmPackageSource> Sources { get => _Sources; set { _Sources = value; _SourcesRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<HelmPackageSource> _Sources = default!;
+        private bool _SourcesRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SourcesRead, "sources");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Sources, "sources");
 
@@ -2151,15 +2419,19 @@ namespace Akua.Sdk
         /// Always <c>helm</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public HelmSourceKind Kind { get; set; } = default!;
+        public HelmSourceKind Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private HelmSourceKind _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// The registry address of the chart; it must start with <c>oci://</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repo_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string RepoUrl { get; set; } = default!;
+        public string RepoUrl { get => _RepoUrl; set { _RepoUrl = value; _RepoUrlRead = true; } }
+
+        private string _RepoUrl = default!;
+        private bool _RepoUrlRead;
 
         /// <summary>
         /// The chart's name within the registry, up to 255 characters.
@@ -2171,8 +2443,10 @@ namespace Akua.Sdk
         /// The chart version (or other revision) to build from, 1 to 256 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("target_revision")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string TargetRevision { get; set; } = default!;
+        public string TargetRevision { get => _TargetRevision; set { _TargetRevision = value; _TargetRevisionRead = true; } }
+
+        private string _TargetRevision = default!;
+        private bool _TargetRevisionRead;
 
         /// <summary>
         /// A folder inside the source to use, up to 2048 characters.
@@ -2190,9 +2464,15 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RepoUrlRead, "repo_url");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepoUrl, "repo_url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TargetRevisionRead, "target_revision");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(TargetRevision, "target_revision");
 
@@ -2272,8 +2552,10 @@ namespace Akua.Sdk
         /// The package's name, 1 to 120 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// What the package is, up to 1000 characters.
@@ -2291,23 +2573,33 @@ namespace Akua.Sdk
         /// Where the package is published; it must start with <c>oci://</c>. When the registry has a registry credential active in the workspace, Akua reads the artifact with it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("oci_ref")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OciRef { get; set; } = default!;
+        public string OciRef { get => _OciRef; set { _OciRef = value; _OciRefRead = true; } }
+
+        private string _OciRef = default!;
+        private bool _OciRefRead;
 
         /// <summary>
         /// The first version to record, checked against the artifact.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public CreatePackageVersionRequest Version { get; set; } = default!;
+        public CreatePackageVersionRequest Version { get => _Version; set { _Version = value; _VersionRead = true; } }
+
+        private CreatePackageVersionRequest _Version = default!;
+        private bool _VersionRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OciRefRead, "oci_ref");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OciRef, "oci_ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_VersionRead, "version");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Version, "version");
 
@@ -2333,22 +2625,28 @@ namespace Akua.Sdk
         /// The version number, a semantic version such as <c>1.2.3</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("semver")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Semver { get; set; } = default!;
+        public string Semver { get => _Semver; set { _Semver = value; _SemverRead = true; } }
+
+        private string _Semver = default!;
+        private bool _SemverRead;
 
         /// <summary>
         /// The content reference that pins the version, 1 to 512 characters; for an OCI package usually the digest that publishing printed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ref")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Ref { get; set; } = default!;
+        public string Ref { get => _Ref; set { _Ref = value; _RefRead = true; } }
+
+        private string _Ref = default!;
+        private bool _RefRead;
 
         /// <summary>
         /// The install form's JSON Schema as the package exports it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("input_schema")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get => _InputSchema; set { _InputSchema = value; _InputSchemaRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> _InputSchema = default!;
+        private bool _InputSchemaRead;
 
         /// <summary>
         /// Where the version can run.
@@ -2360,9 +2658,15 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SemverRead, "semver");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Semver, "semver");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RefRead, "ref");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Ref, "ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InputSchemaRead, "input_schema");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InputSchema, "input_schema");
 
@@ -2390,22 +2694,28 @@ namespace Akua.Sdk
         /// The kinds of cluster the version supports.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clusterTypes")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<string> ClusterTypes { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<string> ClusterTypes { get => _ClusterTypes; set { _ClusterTypes = value; _ClusterTypesRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<string> _ClusterTypes = default!;
+        private bool _ClusterTypesRead;
 
         /// <summary>
         /// The Kubernetes versions the version supports.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kubernetes")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public KubernetesVersionRange Kubernetes { get; set; } = default!;
+        public KubernetesVersionRange Kubernetes { get => _Kubernetes; set { _Kubernetes = value; _KubernetesRead = true; } }
+
+        private KubernetesVersionRange _Kubernetes = default!;
+        private bool _KubernetesRead;
 
         /// <summary>
         /// The providers and regions the version may be placed in.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("placement")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackagePlacement Placement { get; set; } = default!;
+        public PackagePlacement Placement { get => _Placement; set { _Placement = value; _PlacementRead = true; } }
+
+        private PackagePlacement _Placement = default!;
+        private bool _PlacementRead;
 
         /// <summary>
         /// What the version needs of a managed (KaaS) cluster.
@@ -2417,11 +2727,17 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ClusterTypesRead, "clusterTypes");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ClusterTypes, "clusterTypes");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(ClusterTypes, "clusterTypes");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KubernetesRead, "kubernetes");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kubernetes, "kubernetes");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PlacementRead, "placement");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Placement, "placement");
 
@@ -2481,21 +2797,29 @@ namespace Akua.Sdk
         /// any<c>, or the list of cloud providers allowed.</c>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("providers")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement Providers { get; set; } = default!;
+        public System.Text.Json.JsonElement Providers { get => _Providers; set { _Providers = value; _ProvidersRead = true; } }
+
+        private System.Text.Json.JsonElement _Providers = default!;
+        private bool _ProvidersRead;
 
         /// <summary>
         /// any<c>, or the list of regions allowed.</c>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regions")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement Regions { get; set; } = default!;
+        public System.Text.Json.JsonElement Regions { get => _Regions; set { _Regions = value; _RegionsRead = true; } }
+
+        private System.Text.Json.JsonElement _Regions = default!;
+        private bool _RegionsRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ProvidersRead, "providers");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Providers, "providers");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RegionsRead, "regions");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Regions, "regions");
 
@@ -2573,12 +2897,16 @@ namespace Akua.Sdk
         /// The cluster networking the version needs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("networkProfile")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public KaasNetworkProfile NetworkProfile { get; set; } = default!;
+        public KaasNetworkProfile NetworkProfile { get => _NetworkProfile; set { _NetworkProfile = value; _NetworkProfileRead = true; } }
+
+        private KaasNetworkProfile _NetworkProfile = default!;
+        private bool _NetworkProfileRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NetworkProfileRead, "networkProfile");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(NetworkProfile, "networkProfile");
 
@@ -2659,52 +2987,66 @@ namespace Akua.Sdk
         /// The version's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The package the version belongs to.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageId { get; set; } = default!;
+        public string PackageId { get => _PackageId; set { _PackageId = value; _PackageIdRead = true; } }
+
+        private string _PackageId = default!;
+        private bool _PackageIdRead;
 
         /// <summary>
         /// The version number, a semantic version such as <c>1.2.3</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("semver")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Semver { get; set; } = default!;
+        public string Semver { get => _Semver; set { _Semver = value; _SemverRead = true; } }
+
+        private string _Semver = default!;
+        private bool _SemverRead;
 
         /// <summary>
         /// The content reference that pins the version, such as an OCI digest.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ref")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Ref { get; set; } = default!;
+        public string Ref { get => _Ref; set { _Ref = value; _RefRead = true; } }
+
+        private string _Ref = default!;
+        private bool _RefRead;
 
         /// <summary>
         /// The JSON Schema of what an install of this version asks for.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("input_schema")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> InputSchema { get => _InputSchema; set { _InputSchema = value; _InputSchemaRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement> _InputSchema = default!;
+        private bool _InputSchemaRead;
 
         /// <summary>
         /// When the version was published.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("published_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset PublishedAt { get; set; }
+        public System.DateTimeOffset PublishedAt { get => _PublishedAt; set { _PublishedAt = value; _PublishedAtRead = true; } }
+
+        private System.DateTimeOffset _PublishedAt;
+        private bool _PublishedAtRead;
 
         /// <summary>
         /// When Akua recorded the version.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// The version of this record, for conditional requests.
@@ -2716,19 +3058,33 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageIdRead, "package_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SemverRead, "semver");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Semver, "semver");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RefRead, "ref");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Ref, "ref");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InputSchemaRead, "input_schema");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InputSchema, "input_schema");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(InputSchema, "input_schema");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PublishedAtRead, "published_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PublishedAt, "published_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
 
@@ -2754,32 +3110,44 @@ namespace Akua.Sdk
         /// The versions on this page, newest first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<PackageVersion> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<PackageVersion> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<PackageVersion> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -2803,108 +3171,138 @@ namespace Akua.Sdk
         /// The operation's id; pass it to the Operations endpoints to follow it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The workspace the operation runs in; null when it runs outside one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? WorkspaceId { get; set; }
+        public string? WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string? _WorkspaceId;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The organization the operation runs in, when there is one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? OrganizationId { get; set; }
+        public string? OrganizationId { get => _OrganizationId; set { _OrganizationId = value; _OrganizationIdRead = true; } }
+
+        private string? _OrganizationId;
+        private bool _OrganizationIdRead;
 
         /// <summary>
         /// The kind of resource the operation works on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("owner_type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationOwnerType OwnerType { get; set; } = default!;
+        public OperationOwnerType OwnerType { get => _OwnerType; set { _OwnerType = value; _OwnerTypeRead = true; } }
+
+        private OperationOwnerType _OwnerType = default!;
+        private bool _OwnerTypeRead;
 
         /// <summary>
         /// The id of the resource the operation works on; its prefix matches <c>owner_type</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("owner_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OwnerId { get; set; } = default!;
+        public string OwnerId { get => _OwnerId; set { _OwnerId = value; _OwnerIdRead = true; } }
+
+        private string _OwnerId = default!;
+        private bool _OwnerIdRead;
 
         /// <summary>
         /// The operation that started this one, when it is part of a chain.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parent_operation_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? ParentOperationId { get; set; }
+        public string? ParentOperationId { get => _ParentOperationId; set { _ParentOperationId = value; _ParentOperationIdRead = true; } }
+
+        private string? _ParentOperationId;
+        private bool _ParentOperationIdRead;
 
         /// <summary>
         /// Where the operation is in its life.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationState State { get; set; } = default!;
+        public OperationState State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private OperationState _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// True once <c>state</c> is final (anything but <c>RUNNING</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("done")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Done { get; set; } = default!;
+        public bool Done { get => _Done; set { _Done = value; _DoneRead = true; } }
+
+        private bool _Done = default!;
+        private bool _DoneRead;
 
         /// <summary>
         /// Where the operation can be watched in the Akua dashboard.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get => _HtmlUrl; set { _HtmlUrl = value; _HtmlUrlRead = true; } }
+
+        private string _HtmlUrl = default!;
+        private bool _HtmlUrlRead;
 
         /// <summary>
         /// What was asked for: the package to build.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageCreateOperationMetadata Metadata { get; set; } = default!;
+        public PackageCreateOperationMetadata Metadata { get => _Metadata; set { _Metadata = value; _MetadataRead = true; } }
+
+        private PackageCreateOperationMetadata _Metadata = default!;
+        private bool _MetadataRead;
 
         /// <summary>
         /// What was built; null until the operation has succeeded.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageCreateOperationResponse? Response { get; set; }
+        public PackageCreateOperationResponse? Response { get => _Response; set { _Response = value; _ResponseRead = true; } }
+
+        private PackageCreateOperationResponse? _Response;
+        private bool _ResponseRead;
 
         /// <summary>
         /// Why the operation failed or was cancelled; null otherwise.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationError? Error { get; set; }
+        public OperationError? Error { get => _Error; set { _Error = value; _ErrorRead = true; } }
+
+        private OperationError? _Error;
+        private bool _ErrorRead;
 
         /// <summary>
         /// The most recent failure of a step, even while the operation still runs; null once that step succeeds on a retry.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("last_error")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationStepFailure? LastError { get; set; }
+        public OperationStepFailure? LastError { get => _LastError; set { _LastError = value; _LastErrorRead = true; } }
+
+        private OperationStepFailure? _LastError;
+        private bool _LastErrorRead;
 
         /// <summary>
         /// When the operation started.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("started_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset StartedAt { get; set; }
+        public System.DateTimeOffset StartedAt { get => _StartedAt; set { _StartedAt = value; _StartedAtRead = true; } }
+
+        private System.DateTimeOffset _StartedAt;
+        private bool _StartedAtRead;
 
         /// <summary>
         /// When the operation finished; null while it runs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset? CompletedAt { get; set; }
+        public System.DateTimeOffset? CompletedAt { get => _CompletedAt; set { _CompletedAt = value; _CompletedAtRead = true; } }
+
+        private System.DateTimeOffset? _CompletedAt;
+        private bool _CompletedAtRead;
 
         /// <summary>
         /// The milestones of the operation, in order.
@@ -2916,21 +3314,51 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OrganizationIdRead, "organization_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OwnerTypeRead, "owner_type");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerType, "owner_type");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OwnerIdRead, "owner_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerId, "owner_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ParentOperationIdRead, "parent_operation_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DoneRead, "done");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Done, "done");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HtmlUrlRead, "html_url");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_MetadataRead, "metadata");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Metadata, "metadata");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ResponseRead, "response");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ErrorRead, "error");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_LastErrorRead, "last_error");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StartedAtRead, "started_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CompletedAtRead, "completed_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Steps, "steps");
 
@@ -3087,12 +3515,16 @@ namespace Akua.Sdk
         /// What went wrong, for people.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Message { get; set; } = default!;
+        public string Message { get => _Message; set { _Message = value; _MessageRead = true; } }
+
+        private string _Message = default!;
+        private bool _MessageRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_MessageRead, "message");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Message, "message");
 
@@ -3118,8 +3550,10 @@ namespace Akua.Sdk
         /// What went wrong, for people.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Message { get; set; } = default!;
+        public string Message { get => _Message; set { _Message = value; _MessageRead = true; } }
+
+        private string _Message = default!;
+        private bool _MessageRead;
 
         /// <summary>
         /// The step that failed.
@@ -3130,6 +3564,8 @@ namespace Akua.Sdk
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_MessageRead, "message");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Message, "message");
 
@@ -3155,73 +3591,105 @@ namespace Akua.Sdk
         /// The milestone's name, as shown to users.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// Where the step is.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationStepStatus Status { get; set; } = default!;
+        public OperationStepStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private OperationStepStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// Who carries the step out; <c>user</c> and <c>approval</c> steps wait for a person.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("execution_type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationStepExecutionType ExecutionType { get; set; } = default!;
+        public OperationStepExecutionType ExecutionType { get => _ExecutionType; set { _ExecutionType = value; _ExecutionTypeRead = true; } }
+
+        private OperationStepExecutionType _ExecutionType = default!;
+        private bool _ExecutionTypeRead;
 
         /// <summary>
         /// When the step started.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("started_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset StartedAt { get; set; }
+        public System.DateTimeOffset StartedAt { get => _StartedAt; set { _StartedAt = value; _StartedAtRead = true; } }
+
+        private System.DateTimeOffset _StartedAt;
+        private bool _StartedAtRead;
 
         /// <summary>
         /// When the step finished; null while it has not.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset? CompletedAt { get; set; }
+        public System.DateTimeOffset? CompletedAt { get => _CompletedAt; set { _CompletedAt = value; _CompletedAtRead = true; } }
+
+        private System.DateTimeOffset? _CompletedAt;
+        private bool _CompletedAtRead;
 
         /// <summary>
         /// Why the step failed; null when it has not.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error_message")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? ErrorMessage { get; set; }
+        public string? ErrorMessage { get => _ErrorMessage; set { _ErrorMessage = value; _ErrorMessageRead = true; } }
+
+        private string? _ErrorMessage;
+        private bool _ErrorMessageRead;
 
         /// <summary>
         /// True when the step can be tried again.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("retryable")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Retryable { get; set; } = default!;
+        public bool Retryable { get => _Retryable; set { _Retryable = value; _RetryableRead = true; } }
+
+        private bool _Retryable = default!;
+        private bool _RetryableRead;
 
         /// <summary>
         /// True when the step can be skipped.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("skippable")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Skippable { get; set; } = default!;
+        public bool Skippable { get => _Skippable; set { _Skippable = value; _SkippableRead = true; } }
+
+        private bool _Skippable = default!;
+        private bool _SkippableRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ExecutionTypeRead, "execution_type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ExecutionType, "execution_type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StartedAtRead, "started_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CompletedAtRead, "completed_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ErrorMessageRead, "error_message");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RetryableRead, "retryable");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Retryable, "retryable");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SkippableRead, "skippable");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Skippable, "skippable");
 
@@ -3424,39 +3892,55 @@ namespace Akua.Sdk
         /// Always <c>package.create</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageCreateOperationType Type { get; set; } = default!;
+        public PackageCreateOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private PackageCreateOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The idempotency key of the request that started the operation.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("idempotency_key")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string IdempotencyKey { get; set; } = default!;
+        public string IdempotencyKey { get => _IdempotencyKey; set { _IdempotencyKey = value; _IdempotencyKeyRead = true; } }
+
+        private string _IdempotencyKey = default!;
+        private bool _IdempotencyKeyRead;
 
         /// <summary>
         /// The workspace the package is built in.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string WorkspaceId { get; set; } = default!;
+        public string WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string _WorkspaceId = default!;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The name of the package being built.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdempotencyKeyRead, "idempotency_key");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(IdempotencyKey, "idempotency_key");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
@@ -3482,39 +3966,55 @@ namespace Akua.Sdk
         /// Always <c>package.create</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public PackageCreateOperationType Type { get; set; } = default!;
+        public PackageCreateOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private PackageCreateOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The new package.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageId { get; set; } = default!;
+        public string PackageId { get => _PackageId; set { _PackageId = value; _PackageIdRead = true; } }
+
+        private string _PackageId = default!;
+        private bool _PackageIdRead;
 
         /// <summary>
         /// Its first version.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageVersionId { get; set; } = default!;
+        public string PackageVersionId { get => _PackageVersionId; set { _PackageVersionId = value; _PackageVersionIdRead = true; } }
+
+        private string _PackageVersionId = default!;
+        private bool _PackageVersionIdRead;
 
         /// <summary>
         /// The Akua-hosted repository that holds its content.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string RepositoryId { get; set; } = default!;
+        public string RepositoryId { get => _RepositoryId; set { _RepositoryId = value; _RepositoryIdRead = true; } }
+
+        private string _RepositoryId = default!;
+        private bool _RepositoryIdRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageIdRead, "package_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageId, "package_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageVersionIdRead, "package_version_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RepositoryIdRead, "repository_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepositoryId, "repository_id");
 
@@ -3540,108 +4040,138 @@ namespace Akua.Sdk
         /// The operation's id (<c>op_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The workspace the operation runs in; null when it runs outside one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? WorkspaceId { get; set; }
+        public string? WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string? _WorkspaceId;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The organization the operation runs in, when there is one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? OrganizationId { get; set; }
+        public string? OrganizationId { get => _OrganizationId; set { _OrganizationId = value; _OrganizationIdRead = true; } }
+
+        private string? _OrganizationId;
+        private bool _OrganizationIdRead;
 
         /// <summary>
         /// The kind of resource the operation works on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("owner_type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationOwnerType OwnerType { get; set; } = default!;
+        public OperationOwnerType OwnerType { get => _OwnerType; set { _OwnerType = value; _OwnerTypeRead = true; } }
+
+        private OperationOwnerType _OwnerType = default!;
+        private bool _OwnerTypeRead;
 
         /// <summary>
         /// The id of the resource the operation works on; its prefix matches <c>owner_type</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("owner_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OwnerId { get; set; } = default!;
+        public string OwnerId { get => _OwnerId; set { _OwnerId = value; _OwnerIdRead = true; } }
+
+        private string _OwnerId = default!;
+        private bool _OwnerIdRead;
 
         /// <summary>
         /// The operation that started this one, when it is part of a chain.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parent_operation_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? ParentOperationId { get; set; }
+        public string? ParentOperationId { get => _ParentOperationId; set { _ParentOperationId = value; _ParentOperationIdRead = true; } }
+
+        private string? _ParentOperationId;
+        private bool _ParentOperationIdRead;
 
         /// <summary>
         /// Where the operation is in its life.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationState State { get; set; } = default!;
+        public OperationState State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private OperationState _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// True once <c>state</c> is final (anything but <c>RUNNING</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("done")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Done { get; set; } = default!;
+        public bool Done { get => _Done; set { _Done = value; _DoneRead = true; } }
+
+        private bool _Done = default!;
+        private bool _DoneRead;
 
         /// <summary>
         /// Where the operation can be watched in the Akua dashboard.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get => _HtmlUrl; set { _HtmlUrl = value; _HtmlUrlRead = true; } }
+
+        private string _HtmlUrl = default!;
+        private bool _HtmlUrlRead;
 
         /// <summary>
         /// What the operation was asked to do; its <c>type</c> says which kind of operation it is.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement Metadata { get; set; } = default!;
+        public System.Text.Json.JsonElement Metadata { get => _Metadata; set { _Metadata = value; _MetadataRead = true; } }
+
+        private System.Text.Json.JsonElement _Metadata = default!;
+        private bool _MetadataRead;
 
         /// <summary>
         /// What a successful operation produced, by the same <c>type</c> as <c>metadata</c>; null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Text.Json.JsonElement? Response { get; set; }
+        public System.Text.Json.JsonElement? Response { get => _Response; set { _Response = value; _ResponseRead = true; } }
+
+        private System.Text.Json.JsonElement? _Response;
+        private bool _ResponseRead;
 
         /// <summary>
         /// Why the operation failed or was cancelled; null otherwise.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationError? Error { get; set; }
+        public OperationError? Error { get => _Error; set { _Error = value; _ErrorRead = true; } }
+
+        private OperationError? _Error;
+        private bool _ErrorRead;
 
         /// <summary>
         /// The most recent failure of a step, even while the operation still runs; null once that step succeeds on a retry.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("last_error")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OperationStepFailure? LastError { get; set; }
+        public OperationStepFailure? LastError { get => _LastError; set { _LastError = value; _LastErrorRead = true; } }
+
+        private OperationStepFailure? _LastError;
+        private bool _LastErrorRead;
 
         /// <summary>
         /// When the operation started.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("started_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset StartedAt { get; set; }
+        public System.DateTimeOffset StartedAt { get => _StartedAt; set { _StartedAt = value; _StartedAtRead = true; } }
+
+        private System.DateTimeOffset _StartedAt;
+        private bool _StartedAtRead;
 
         /// <summary>
         /// When the operation finished; null while it runs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset? CompletedAt { get; set; }
+        public System.DateTimeOffset? CompletedAt { get => _CompletedAt; set { _CompletedAt = value; _CompletedAtRead = true; } }
+
+        private System.DateTimeOffset? _CompletedAt;
+        private bool _CompletedAtRead;
 
         /// <summary>
         /// The milestones of the operation, in order; left out in lists.
@@ -3653,21 +4183,51 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OrganizationIdRead, "organization_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OwnerTypeRead, "owner_type");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerType, "owner_type");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OwnerIdRead, "owner_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OwnerId, "owner_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ParentOperationIdRead, "parent_operation_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DoneRead, "done");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Done, "done");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HtmlUrlRead, "html_url");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_MetadataRead, "metadata");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Metadata, "metadata");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ResponseRead, "response");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ErrorRead, "error");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_LastErrorRead, "last_error");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StartedAtRead, "started_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StartedAt, "started_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CompletedAtRead, "completed_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Steps, "steps");
 
@@ -3693,32 +4253,44 @@ namespace Akua.Sdk
         /// The operations on this page, newest first, without their steps.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<Operation> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<Operation> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<Operation> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -3794,22 +4366,28 @@ namespace Akua.Sdk
         /// Always <c>install.create</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallCreateOperationType Type { get; set; } = default!;
+        public InstallCreateOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallCreateOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The idempotency key of the request that started the operation.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("idempotency_key")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string IdempotencyKey { get; set; } = default!;
+        public string IdempotencyKey { get => _IdempotencyKey; set { _IdempotencyKey = value; _IdempotencyKeyRead = true; } }
+
+        private string _IdempotencyKey = default!;
+        private bool _IdempotencyKeyRead;
 
         /// <summary>
         /// The workspace the install is created in.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string WorkspaceId { get; set; } = default!;
+        public string WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string _WorkspaceId = default!;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The product being installed, when the install comes from one.
@@ -3821,9 +4399,15 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdempotencyKeyRead, "idempotency_key");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(IdempotencyKey, "idempotency_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
 
@@ -3849,15 +4433,19 @@ namespace Akua.Sdk
         /// Always <c>install.create</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallCreateOperationType Type { get; set; } = default!;
+        public InstallCreateOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallCreateOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The new install (<c>inst_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("install_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string InstallId { get; set; } = default!;
+        public string InstallId { get => _InstallId; set { _InstallId = value; _InstallIdRead = true; } }
+
+        private string _InstallId = default!;
+        private bool _InstallIdRead;
 
         /// <summary>
         /// The Argo CD application that deploys the install; absent when <c>sandbox_skipped</c>.
@@ -3881,7 +4469,11 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InstallIdRead, "install_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
 
@@ -3959,15 +4551,19 @@ namespace Akua.Sdk
         /// Always <c>install.render</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallRenderOperationType Type { get; set; } = default!;
+        public InstallRenderOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallRenderOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The install whose manifests are rendered.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("install_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string InstallId { get; set; } = default!;
+        public string InstallId { get => _InstallId; set { _InstallId = value; _InstallIdRead = true; } }
+
+        private string _InstallId = default!;
+        private bool _InstallIdRead;
 
         /// <summary>
         /// The commit that set off the render, when a commit did.
@@ -3979,7 +4575,11 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InstallIdRead, "install_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
 
@@ -4005,22 +4605,28 @@ namespace Akua.Sdk
         /// Always <c>install.render</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallRenderOperationType Type { get; set; } = default!;
+        public InstallRenderOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallRenderOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The render that was recorded.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("install_render_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string InstallRenderId { get; set; } = default!;
+        public string InstallRenderId { get => _InstallRenderId; set { _InstallRenderId = value; _InstallRenderIdRead = true; } }
+
+        private string _InstallRenderId = default!;
+        private bool _InstallRenderIdRead;
 
         /// <summary>
         /// The repository the rendered manifests went to.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repository_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string RepositoryId { get; set; } = default!;
+        public string RepositoryId { get => _RepositoryId; set { _RepositoryId = value; _RepositoryIdRead = true; } }
+
+        private string _RepositoryId = default!;
+        private bool _RepositoryIdRead;
 
         /// <summary>
         /// The commit holding the rendered manifests, when one was made.
@@ -4032,27 +4638,41 @@ namespace Akua.Sdk
         /// A hash of the rendered output, equal for equal renders.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("render_hash")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string RenderHash { get; set; } = default!;
+        public string RenderHash { get => _RenderHash; set { _RenderHash = value; _RenderHashRead = true; } }
+
+        private string _RenderHash = default!;
+        private bool _RenderHashRead;
 
         /// <summary>
         /// True when nothing changed, so nothing was written.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("skipped")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Skipped { get; set; } = default!;
+        public bool Skipped { get => _Skipped; set { _Skipped = value; _SkippedRead = true; } }
+
+        private bool _Skipped = default!;
+        private bool _SkippedRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InstallRenderIdRead, "install_render_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallRenderId, "install_render_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RepositoryIdRead, "repository_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepositoryId, "repository_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RenderHashRead, "render_hash");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RenderHash, "render_hash");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SkippedRead, "skipped");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Skipped, "skipped");
 
@@ -4130,21 +4750,29 @@ namespace Akua.Sdk
         /// Always <c>install.delete</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallDeleteOperationType Type { get; set; } = default!;
+        public InstallDeleteOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallDeleteOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// The install being deleted.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("install_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string InstallId { get; set; } = default!;
+        public string InstallId { get => _InstallId; set { _InstallId = value; _InstallIdRead = true; } }
+
+        private string _InstallId = default!;
+        private bool _InstallIdRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InstallIdRead, "install_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
 
@@ -4170,30 +4798,42 @@ namespace Akua.Sdk
         /// Always <c>install.delete</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallDeleteOperationType Type { get; set; } = default!;
+        public InstallDeleteOperationType Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private InstallDeleteOperationType _Type = default!;
+        private bool _TypeRead;
 
         /// <summary>
         /// True when the install's Argo CD application was removed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("argo_app_deleted")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool ArgoAppDeleted { get; set; } = default!;
+        public bool ArgoAppDeleted { get => _ArgoAppDeleted; set { _ArgoAppDeleted = value; _ArgoAppDeletedRead = true; } }
+
+        private bool _ArgoAppDeleted = default!;
+        private bool _ArgoAppDeletedRead;
 
         /// <summary>
         /// True when the install's repository was wiped.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repo_purged")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool RepoPurged { get; set; } = default!;
+        public bool RepoPurged { get => _RepoPurged; set { _RepoPurged = value; _RepoPurgedRead = true; } }
+
+        private bool _RepoPurged = default!;
+        private bool _RepoPurgedRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ArgoAppDeletedRead, "argo_app_deleted");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ArgoAppDeleted, "argo_app_deleted");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RepoPurgedRead, "repo_purged");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RepoPurged, "repo_purged");
 
@@ -4219,12 +4859,16 @@ namespace Akua.Sdk
         /// The operation's kind.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Type { get; set; } = default!;
+        public string Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private string _Type = default!;
+        private bool _TypeRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
 
@@ -4250,12 +4894,16 @@ namespace Akua.Sdk
         /// The operation's kind.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Type { get; set; } = default!;
+        public string Type { get => _Type; set { _Type = value; _TypeRead = true; } }
+
+        private string _Type = default!;
+        private bool _TypeRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TypeRead, "type");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Type, "type");
 
@@ -4281,22 +4929,28 @@ namespace Akua.Sdk
         /// The order draft's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The offer being redeemed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offer_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OfferId { get; set; } = default!;
+        public string OfferId { get => _OfferId; set { _OfferId = value; _OfferIdRead = true; } }
+
+        private string _OfferId = default!;
+        private bool _OfferIdRead;
 
         /// <summary>
         /// The phase the draft is in.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderDraftStatus Status { get; set; } = default!;
+        public OrderDraftStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private OrderDraftStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// Why the draft ended; only when <c>status</c> is <c>terminated</c>.
@@ -4332,22 +4986,28 @@ namespace Akua.Sdk
         /// True once that cluster can take the install.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cluster_ready")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool ClusterReady { get; set; } = default!;
+        public bool ClusterReady { get => _ClusterReady; set { _ClusterReady = value; _ClusterReadyRead = true; } }
+
+        private bool _ClusterReady = default!;
+        private bool _ClusterReadyRead;
 
         /// <summary>
         /// True once the customer's own server has joined the cluster.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("server_joined")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool ServerJoined { get; set; } = default!;
+        public bool ServerJoined { get => _ServerJoined; set { _ServerJoined = value; _ServerJoinedRead = true; } }
+
+        private bool _ServerJoined = default!;
+        private bool _ServerJoinedRead;
 
         /// <summary>
         /// True once the customer has paid.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("payment_completed")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool PaymentCompleted { get; set; } = default!;
+        public bool PaymentCompleted { get => _PaymentCompleted; set { _PaymentCompleted = value; _PaymentCompletedRead = true; } }
+
+        private bool _PaymentCompleted = default!;
+        private bool _PaymentCompletedRead;
 
         /// <summary>
         /// The payment page the customer should use now, when there is one.
@@ -4383,56 +5043,84 @@ namespace Akua.Sdk
         /// When the draft was opened.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// When the draft last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <summary>
         /// The version of this draft; send it as <c>if-match</c> to cancel it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Etag { get; set; } = default!;
+        public string Etag { get => _Etag; set { _Etag = value; _EtagRead = true; } }
+
+        private string _Etag = default!;
+        private bool _EtagRead;
 
         /// <summary>
         /// When an unfinished draft runs out of time.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ttl_expires_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset TtlExpiresAt { get; set; }
+        public System.DateTimeOffset TtlExpiresAt { get => _TtlExpiresAt; set { _TtlExpiresAt = value; _TtlExpiresAtRead = true; } }
+
+        private System.DateTimeOffset _TtlExpiresAt;
+        private bool _TtlExpiresAtRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OfferIdRead, "offer_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OfferId, "offer_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ClusterReadyRead, "cluster_ready");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ClusterReady, "cluster_ready");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ServerJoinedRead, "server_joined");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(ServerJoined, "server_joined");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PaymentCompletedRead, "payment_completed");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PaymentCompleted, "payment_completed");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullValues(FieldValues, "field_values");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_EtagRead, "etag");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_TtlExpiresAtRead, "ttl_expires_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(TtlExpiresAt, "ttl_expires_at");
 
@@ -4604,32 +5292,44 @@ namespace Akua.Sdk
         /// The order drafts on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<OrderDraft> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<OrderDraft> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<OrderDraft> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -4653,22 +5353,28 @@ namespace Akua.Sdk
         /// Whether the payment is real (<c>live</c>) or a test (<c>sandbox</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stripe_environment")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public StripeEnvironment StripeEnvironment { get; set; } = default!;
+        public StripeEnvironment StripeEnvironment { get => _StripeEnvironment; set { _StripeEnvironment = value; _StripeEnvironmentRead = true; } }
+
+        private StripeEnvironment _StripeEnvironment = default!;
+        private bool _StripeEnvironmentRead;
 
         /// <summary>
         /// The Stripe Checkout session's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The revision of the order draft the session was made for.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("draft_revision")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public int DraftRevision { get; set; } = default!;
+        public int DraftRevision { get => _DraftRevision; set { _DraftRevision = value; _DraftRevisionRead = true; } }
+
+        private int _DraftRevision = default!;
+        private bool _DraftRevisionRead;
 
         /// <summary>
         /// The Stripe-hosted page to pay on.
@@ -4687,9 +5393,15 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StripeEnvironmentRead, "stripe_environment");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeEnvironment, "stripe_environment");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DraftRevisionRead, "draft_revision");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DraftRevision, "draft_revision");
 
@@ -4770,36 +5482,46 @@ namespace Akua.Sdk
         /// The checkout session's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// Whether the payment is real (<c>live</c>) or a test (<c>sandbox</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stripe_environment")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public StripeEnvironment StripeEnvironment { get; set; } = default!;
+        public StripeEnvironment StripeEnvironment { get => _StripeEnvironment; set { _StripeEnvironment = value; _StripeEnvironmentRead = true; } }
+
+        private StripeEnvironment _StripeEnvironment = default!;
+        private bool _StripeEnvironmentRead;
 
         /// <summary>
         /// The order draft the session belongs to.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("order_draft_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OrderDraftId { get; set; } = default!;
+        public string OrderDraftId { get => _OrderDraftId; set { _OrderDraftId = value; _OrderDraftIdRead = true; } }
+
+        private string _OrderDraftId = default!;
+        private bool _OrderDraftIdRead;
 
         /// <summary>
         /// The order draft's etag at the moment the session was made.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("order_draft_etag_at_mint")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string OrderDraftEtagAtMint { get; set; } = default!;
+        public string OrderDraftEtagAtMint { get => _OrderDraftEtagAtMint; set { _OrderDraftEtagAtMint = value; _OrderDraftEtagAtMintRead = true; } }
+
+        private string _OrderDraftEtagAtMint = default!;
+        private bool _OrderDraftEtagAtMintRead;
 
         /// <summary>
         /// Where the session stands.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public CheckoutSessionStatus State { get; set; } = default!;
+        public CheckoutSessionStatus State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private CheckoutSessionStatus _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// The Stripe-hosted page to pay on.
@@ -4818,42 +5540,64 @@ namespace Akua.Sdk
         /// Stripe's own id of the Checkout session.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stripe_checkout_session_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string StripeCheckoutSessionId { get; set; } = default!;
+        public string StripeCheckoutSessionId { get => _StripeCheckoutSessionId; set { _StripeCheckoutSessionId = value; _StripeCheckoutSessionIdRead = true; } }
+
+        private string _StripeCheckoutSessionId = default!;
+        private bool _StripeCheckoutSessionIdRead;
 
         /// <summary>
         /// When the session was made.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// When the session last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StripeEnvironmentRead, "stripe_environment");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeEnvironment, "stripe_environment");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OrderDraftIdRead, "order_draft_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OrderDraftId, "order_draft_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OrderDraftEtagAtMintRead, "order_draft_etag_at_mint");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(OrderDraftEtagAtMint, "order_draft_etag_at_mint");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StripeCheckoutSessionIdRead, "stripe_checkout_session_id");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeCheckoutSessionId, "stripe_checkout_session_id");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
 
@@ -4943,32 +5687,44 @@ namespace Akua.Sdk
         /// The checkout sessions on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<CheckoutSession> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<CheckoutSession> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<CheckoutSession> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -4992,15 +5748,19 @@ namespace Akua.Sdk
         /// The order's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// How delivery of the order stands.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderStatus Status { get; set; } = default!;
+        public OrderStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private OrderStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// The Stripe environment of a paid order's checkout.
@@ -5012,44 +5772,64 @@ namespace Akua.Sdk
         /// The Stripe Checkout the order was paid through.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stripe_checkout_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string StripeCheckoutId { get; set; } = default!;
+        public string StripeCheckoutId { get => _StripeCheckoutId; set { _StripeCheckoutId = value; _StripeCheckoutIdRead = true; } }
+
+        private string _StripeCheckoutId = default!;
+        private bool _StripeCheckoutIdRead;
 
         /// <summary>
         /// The revision of the order draft that was committed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("draft_revision")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public int DraftRevision { get; set; } = default!;
+        public int DraftRevision { get => _DraftRevision; set { _DraftRevision = value; _DraftRevisionRead = true; } }
+
+        private int _DraftRevision = default!;
+        private bool _DraftRevisionRead;
 
         /// <summary>
         /// When, if ever, the order's resources are removed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cleanup_policy")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderCleanupPolicy CleanupPolicy { get; set; } = default!;
+        public OrderCleanupPolicy CleanupPolicy { get => _CleanupPolicy; set { _CleanupPolicy = value; _CleanupPolicyRead = true; } }
+
+        private OrderCleanupPolicy _CleanupPolicy = default!;
+        private bool _CleanupPolicyRead;
 
         /// <summary>
         /// When the order was committed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("committed_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CommittedAt { get; set; }
+        public System.DateTimeOffset CommittedAt { get => _CommittedAt; set { _CommittedAt = value; _CommittedAtRead = true; } }
+
+        private System.DateTimeOffset _CommittedAt;
+        private bool _CommittedAtRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StripeCheckoutIdRead, "stripe_checkout_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(StripeCheckoutId, "stripe_checkout_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DraftRevisionRead, "draft_revision");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DraftRevision, "draft_revision");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CleanupPolicyRead, "cleanup_policy");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CleanupPolicy, "cleanup_policy");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CommittedAtRead, "committed_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CommittedAt, "committed_at");
 
@@ -5136,8 +5916,10 @@ namespace Akua.Sdk
         /// none<c>: kept; </c>temporal_actor_ttl<c>: removed at </c>cleanup_at<c> unless converted.</c>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderCleanupPolicyKind Kind { get; set; } = default!;
+        public OrderCleanupPolicyKind Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private OrderCleanupPolicyKind _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// When the resources are removed; with <c>temporal_actor_ttl</c>.
@@ -5161,6 +5943,8 @@ namespace Akua.Sdk
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
 
@@ -5351,36 +6135,46 @@ namespace Akua.Sdk
         /// The delivery's id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// What is delivered; an install today.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderDeliveryKind Kind { get; set; } = default!;
+        public OrderDeliveryKind Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private OrderDeliveryKind _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// What allows the delivery: a paid order or a non-billable test order.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("authorization_kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderAuthorizationKind AuthorizationKind { get; set; } = default!;
+        public OrderAuthorizationKind AuthorizationKind { get => _AuthorizationKind; set { _AuthorizationKind = value; _AuthorizationKindRead = true; } }
+
+        private OrderAuthorizationKind _AuthorizationKind = default!;
+        private bool _AuthorizationKindRead;
 
         /// <summary>
         /// Where the delivery stands.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderDeliveryStatus Status { get; set; } = default!;
+        public OrderDeliveryStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private OrderDeliveryStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// When, if ever, the delivered resources are removed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cleanup_policy")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderCleanupPolicy CleanupPolicy { get; set; } = default!;
+        public OrderCleanupPolicy CleanupPolicy { get => _CleanupPolicy; set { _CleanupPolicy = value; _CleanupPolicyRead = true; } }
+
+        private OrderCleanupPolicy _CleanupPolicy = default!;
+        private bool _CleanupPolicyRead;
 
         /// <summary>
         /// The install delivered (<c>inst_...</c>), once there is one.
@@ -5392,8 +6186,10 @@ namespace Akua.Sdk
         /// The addresses the delivered install answers on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("urls")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get => _Urls; set { _Urls = value; _UrlsRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<InstallUrl> _Urls = default!;
+        private bool _UrlsRead;
 
         /// <summary>
         /// The operation that runs the install workflow.
@@ -5419,15 +6215,27 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_AuthorizationKindRead, "authorization_kind");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(AuthorizationKind, "authorization_kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CleanupPolicyRead, "cleanup_policy");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CleanupPolicy, "cleanup_policy");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UrlsRead, "urls");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Urls, "urls");
 
@@ -5623,43 +6431,55 @@ namespace Akua.Sdk
         /// The install's name for this route.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("route_key")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string RouteKey { get; set; } = default!;
+        public string RouteKey { get => _RouteKey; set { _RouteKey = value; _RouteKeyRead = true; } }
+
+        private string _RouteKey = default!;
+        private bool _RouteKeyRead;
 
         /// <summary>
         /// The host name the route answers on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hostname")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Hostname { get; set; } = default!;
+        public string Hostname { get => _Hostname; set { _Hostname = value; _HostnameRead = true; } }
+
+        private string _Hostname = default!;
+        private bool _HostnameRead;
 
         /// <summary>
         /// The full address to open.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Url { get; set; } = default!;
+        public string Url { get => _Url; set { _Url = value; _UrlRead = true; } }
+
+        private string _Url = default!;
+        private bool _UrlRead;
 
         /// <summary>
         /// What kind of traffic the route forwards.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("protocol")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public RouteProtocol Protocol { get; set; } = default!;
+        public RouteProtocol Protocol { get => _Protocol; set { _Protocol = value; _ProtocolRead = true; } }
+
+        private RouteProtocol _Protocol = default!;
+        private bool _ProtocolRead;
 
         /// <summary>
         /// Whether traffic passes through Akua's dispatcher Worker or goes around it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("routing_mode")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public RoutingMode RoutingMode { get; set; } = default!;
+        public RoutingMode RoutingMode { get => _RoutingMode; set { _RoutingMode = value; _RoutingModeRead = true; } }
+
+        private RoutingMode _RoutingMode = default!;
+        private bool _RoutingModeRead;
 
         /// <summary>
         /// Whether the route works yet, as customers see it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallUrlStatus Status { get; set; } = default!;
+        public InstallUrlStatus Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private InstallUrlStatus _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// What is wrong with the route, when something is.
@@ -5678,25 +6498,41 @@ namespace Akua.Sdk
         /// When the route's record last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RouteKeyRead, "route_key");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RouteKey, "route_key");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HostnameRead, "hostname");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Hostname, "hostname");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UrlRead, "url");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Url, "url");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ProtocolRead, "protocol");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Protocol, "protocol");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RoutingModeRead, "routing_mode");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(RoutingMode, "routing_mode");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
 
@@ -5899,29 +6735,37 @@ namespace Akua.Sdk
         /// The install's id (<c>inst_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// Where the install lives in the Akua dashboard. Read-only.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("html_url")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string HtmlUrl { get; set; } = default!;
+        public string HtmlUrl { get => _HtmlUrl; set { _HtmlUrl = value; _HtmlUrlRead = true; } }
+
+        private string _HtmlUrl = default!;
+        private bool _HtmlUrlRead;
 
         /// <summary>
         /// The workspace the install belongs to.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string WorkspaceId { get; set; } = default!;
+        public string WorkspaceId { get => _WorkspaceId; set { _WorkspaceId = value; _WorkspaceIdRead = true; } }
+
+        private string _WorkspaceId = default!;
+        private bool _WorkspaceIdRead;
 
         /// <summary>
         /// The customer's workspace, by id and name.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customer_workspace")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallCustomerWorkspace CustomerWorkspace { get; set; } = default!;
+        public InstallCustomerWorkspace CustomerWorkspace { get => _CustomerWorkspace; set { _CustomerWorkspace = value; _CustomerWorkspaceRead = true; } }
+
+        private InstallCustomerWorkspace _CustomerWorkspace = default!;
+        private bool _CustomerWorkspaceRead;
 
         /// <summary>
         /// The cluster the install runs on; left out when a seller looks at an install the customer owns.
@@ -5939,29 +6783,37 @@ namespace Akua.Sdk
         /// The package version the install runs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("package_version_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string PackageVersionId { get; set; } = default!;
+        public string PackageVersionId { get => _PackageVersionId; set { _PackageVersionId = value; _PackageVersionIdRead = true; } }
+
+        private string _PackageVersionId = default!;
+        private bool _PackageVersionIdRead;
 
         /// <summary>
         /// Where the install is in its life, as Akua's control plane sees it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallState State { get; set; } = default!;
+        public InstallState State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private InstallState _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// True while Akua is bringing the deployment in line with what it should be.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Reconciling { get; set; } = default!;
+        public bool Reconciling { get => _Reconciling; set { _Reconciling = value; _ReconcilingRead = true; } }
+
+        private bool _Reconciling = default!;
+        private bool _ReconcilingRead;
 
         /// <summary>
         /// The addresses the install answers on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("urls")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<InstallUrl> Urls { get => _Urls; set { _Urls = value; _UrlsRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<InstallUrl> _Urls = default!;
+        private bool _UrlsRead;
 
         /// <summary>
         /// For a non-billable demo install: when and how it is removed.
@@ -5973,50 +6825,78 @@ namespace Akua.Sdk
         /// When the install was created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get => _CreatedAt; set { _CreatedAt = value; _CreatedAtRead = true; } }
+
+        private System.DateTimeOffset _CreatedAt;
+        private bool _CreatedAtRead;
 
         /// <summary>
         /// When the install last changed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <summary>
         /// The version of this install, for conditional requests.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Etag { get; set; } = default!;
+        public string Etag { get => _Etag; set { _Etag = value; _EtagRead = true; } }
+
+        private string _Etag = default!;
+        private bool _EtagRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HtmlUrlRead, "html_url");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HtmlUrl, "html_url");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_WorkspaceIdRead, "workspace_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(WorkspaceId, "workspace_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CustomerWorkspaceRead, "customer_workspace");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CustomerWorkspace, "customer_workspace");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_PackageVersionIdRead, "package_version_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(PackageVersionId, "package_version_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ReconcilingRead, "reconciling");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UrlsRead, "urls");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Urls, "urls");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Urls, "urls");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_CreatedAtRead, "created_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(CreatedAt, "created_at");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(UpdatedAt, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_EtagRead, "etag");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Etag, "etag");
 
@@ -6112,21 +6992,29 @@ namespace Akua.Sdk
         /// The workspace's id (<c>ws_...</c>).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Id { get; set; } = default!;
+        public string Id { get => _Id; set { _Id = value; _IdRead = true; } }
+
+        private string _Id = default!;
+        private bool _IdRead;
 
         /// <summary>
         /// The workspace's name, 1 to 100 characters.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_IdRead, "id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Id, "id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
@@ -6152,8 +7040,10 @@ namespace Akua.Sdk
         /// scheduled<c>: the install will be removed; </c>removed<c>: the scheduled removal was called off.</c>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallDemoCleanupKind Kind { get; set; } = default!;
+        public InstallDemoCleanupKind Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private InstallDemoCleanupKind _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// When the demo install is removed; with <c>scheduled</c>.
@@ -6178,14 +7068,20 @@ namespace Akua.Sdk
         /// Where delivery of the order behind the install stands.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delivery_status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public OrderDeliveryStatus DeliveryStatus { get; set; } = default!;
+        public OrderDeliveryStatus DeliveryStatus { get => _DeliveryStatus; set { _DeliveryStatus = value; _DeliveryStatusRead = true; } }
+
+        private OrderDeliveryStatus _DeliveryStatus = default!;
+        private bool _DeliveryStatusRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DeliveryStatusRead, "delivery_status");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(DeliveryStatus, "delivery_status");
 
@@ -6266,32 +7162,44 @@ namespace Akua.Sdk
         /// The installs on this page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<Install> Data { get; set; } = default!;
+        public System.Collections.Generic.IReadOnlyList<Install> Data { get => _Data; set { _Data = value; _DataRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<Install> _Data = default!;
+        private bool _DataRead;
 
         /// <summary>
         /// True when another page follows.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("has_more")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool HasMore { get; set; } = default!;
+        public bool HasMore { get => _HasMore; set { _HasMore = value; _HasMoreRead = true; } }
+
+        private bool _HasMore = default!;
+        private bool _HasMoreRead;
 
         /// <summary>
         /// Pass as <c>cursor</c> to get the next page; null on the last one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("next_cursor")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? NextCursor { get; set; }
+        public string? NextCursor { get => _NextCursor; set { _NextCursor = value; _NextCursorRead = true; } }
+
+        private string? _NextCursor;
+        private bool _NextCursorRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_DataRead, "data");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Data, "data");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Data, "data");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HasMoreRead, "has_more");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(HasMore, "has_more");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NextCursorRead, "next_cursor");
 
         }
 
@@ -6315,75 +7223,111 @@ namespace Akua.Sdk
         /// The install reported on.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("install_id")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string InstallId { get; set; } = default!;
+        public string InstallId { get => _InstallId; set { _InstallId = value; _InstallIdRead = true; } }
+
+        private string _InstallId = default!;
+        private bool _InstallIdRead;
 
         /// <summary>
         /// The deployment's overall health, such as <c>Healthy</c>; null before there is one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("health")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? Health { get; set; }
+        public string? Health { get => _Health; set { _Health = value; _HealthRead = true; } }
+
+        private string? _Health;
+        private bool _HealthRead;
 
         /// <summary>
         /// Whether the deployment matches its manifests, such as <c>Synced</c>; null before it is known.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sync")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? Sync { get; set; }
+        public string? Sync { get => _Sync; set { _Sync = value; _SyncRead = true; } }
+
+        private string? _Sync;
+        private bool _SyncRead;
 
         /// <summary>
         /// The manifest revision deployed; null before the first deployment.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("revision")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? Revision { get; set; }
+        public string? Revision { get => _Revision; set { _Revision = value; _RevisionRead = true; } }
+
+        private string? _Revision;
+        private bool _RevisionRead;
 
         /// <summary>
         /// The Kubernetes resources of the deployment, one entry each; null before they are known.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resources")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public System.Collections.Generic.IReadOnlyList<ResourceStatus>? Resources { get; set; }
+        public System.Collections.Generic.IReadOnlyList<ResourceStatus>? Resources { get => _Resources; set { _Resources = value; _ResourcesRead = true; } }
+
+        private System.Collections.Generic.IReadOnlyList<ResourceStatus>? _Resources;
+        private bool _ResourcesRead;
 
         /// <summary>
         /// The phase of the deployment tool's current or last sync; null when there was none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("operation_phase")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string? OperationPhase { get; set; }
+        public string? OperationPhase { get => _OperationPhase; set { _OperationPhase = value; _OperationPhaseRead = true; } }
+
+        private string? _OperationPhase;
+        private bool _OperationPhaseRead;
 
         /// <summary>
         /// When this status was last refreshed; null before it ever was.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonRequired]
         [System.Text.Json.Serialization.JsonConverter(typeof(global::Akua.Sdk.Serialization.UnixSecondsJsonConverter))]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        public System.DateTimeOffset? UpdatedAt { get => _UpdatedAt; set { _UpdatedAt = value; _UpdatedAtRead = true; } }
+
+        private System.DateTimeOffset? _UpdatedAt;
+        private bool _UpdatedAtRead;
 
         /// <summary>
         /// Where the install is in its life, as Akua's control plane sees it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public InstallState State { get; set; } = default!;
+        public InstallState State { get => _State; set { _State = value; _StateRead = true; } }
+
+        private InstallState _State = default!;
+        private bool _StateRead;
 
         /// <summary>
         /// True while Akua is bringing the deployment in line with what it should be.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reconciling")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public bool Reconciling { get; set; } = default!;
+        public bool Reconciling { get => _Reconciling; set { _Reconciling = value; _ReconcilingRead = true; } }
+
+        private bool _Reconciling = default!;
+        private bool _ReconcilingRead;
 
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_InstallIdRead, "install_id");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(InstallId, "install_id");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_HealthRead, "health");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_SyncRead, "sync");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_RevisionRead, "revision");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ResourcesRead, "resources");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NoNullItems(Resources, "resources");
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_OperationPhaseRead, "operation_phase");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_UpdatedAtRead, "updated_at");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StateRead, "state");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(State, "state");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_ReconcilingRead, "reconciling");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Reconciling, "reconciling");
 
@@ -6415,15 +7359,19 @@ namespace Akua.Sdk
         /// The resource's kind, such as <c>Deployment</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Kind { get; set; } = default!;
+        public string Kind { get => _Kind; set { _Kind = value; _KindRead = true; } }
+
+        private string _Kind = default!;
+        private bool _KindRead;
 
         /// <summary>
         /// The resource's name.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Name { get; set; } = default!;
+        public string Name { get => _Name; set { _Name = value; _NameRead = true; } }
+
+        private string _Name = default!;
+        private bool _NameRead;
 
         /// <summary>
         /// What the deployment tool last said about the resource.
@@ -6459,7 +7407,11 @@ namespace Akua.Sdk
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
 
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_KindRead, "kind");
+
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Kind, "kind");
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_NameRead, "name");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Name, "name");
 
@@ -6485,8 +7437,10 @@ namespace Akua.Sdk
         /// The verdict, such as <c>Healthy</c> or <c>Degraded</c>.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonRequired]
-        public string Status { get; set; } = default!;
+        public string Status { get => _Status; set { _Status = value; _StatusRead = true; } }
+
+        private string _Status = default!;
+        private bool _StatusRead;
 
         /// <summary>
         /// Why, when the tool gives a reason.
@@ -6497,6 +7451,8 @@ namespace Akua.Sdk
         /// <inheritdoc />
         void System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
         {
+
+            global::Akua.Sdk.Serialization.AkuaRequired.Present(_StatusRead, "status");
 
             global::Akua.Sdk.Serialization.AkuaRequired.NotNull(Status, "status");
 

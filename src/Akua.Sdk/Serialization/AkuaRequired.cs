@@ -5,10 +5,19 @@ namespace Akua.Sdk.Serialization;
 /// <summary>
 /// What the generated models check after reading (<c>IJsonOnDeserialized</c>): a required property
 /// that is null, or a null item of a list or map, makes the response invalid instead of a model
-/// full of nulls. Absent required properties are caught by <c>[JsonRequired]</c> before this runs.
+/// full of nulls. An absent required property is caught by its setter not having run.
 /// </summary>
 internal static class AkuaRequired
 {
+    /// <summary>A required property the body did not have at all.</summary>
+    public static void Present(bool read, string name)
+    {
+        if (!read)
+        {
+            throw new JsonException($"The required property '{name}' is missing.");
+        }
+    }
+
     public static void NotNull<T>(T value, string name)
     {
         if (value is null)

@@ -385,6 +385,7 @@ public sealed class HostileServerTests(ScenarioReport report)
             ("next_cursor cycles A → B → A", (_, cursor) => Page(cursor switch { null => "A", "A" => "B", _ => "A" }), 3, "already seen"),
             ("empty pages with has_more, forever", (r, _) => Page("c" + r.Number, empty: true), EmptyPagesBelieved, "empty pages in a row"),
             ("next_cursor \"\"", (_, _) => Page(""), 1, "empty next_cursor"),
+            ("next_cursor \"   \"", (_, _) => Page("   "), 1, "blank next_cursor"),
             ("next_cursor of 5,000 characters", (_, _) => Page(new string('c', 5000)), 1, "longer than"),
         ];
         foreach (var c in cases)

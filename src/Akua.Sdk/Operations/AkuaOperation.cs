@@ -118,17 +118,31 @@ internal static class AkuaOperationResults
         : null;
 
     public static Func<Operation, AkuaRequestOptions?, CancellationToken, Task<Package>> Package(IPackagesClient packages) =>
-        (operation, options, cancellationToken) => packages.GetAsync(
-            operation.PackageCreateResponse?.PackageId ?? throw Missing(operation, "package.create", "package_id"),
-            options: options,
-            cancellationToken: cancellationToken);
+        (operation, options, cancellationToken) => ReadAsync(
+            operation, "package.create", "package_id", operation.PackageCreateResponse?.PackageId,
+            id => packages.GetAsync(id, options: options, cancellationToken: cancellationToken));
 
     public static Func<Operation, AkuaRequestOptions?, CancellationToken, Task<Install>> Install(IInstallsClient installs) =>
-        (operation, options, cancellationToken) => installs.GetAsync(
-            operation.InstallCreateResponse?.InstallId ?? throw Missing(operation, "install.create", "install_id"),
-            options: options,
-            cancellationToken: cancellationToken);
+        (operation, options, cancellationToken) => ReadAsync(
+            operation, "install.create", "install_id", operation.InstallCreateResponse?.InstallId,
+            id => installs.GetAsync(id, options: options, cancellationToken: cancellationToken));
 
-    private static AkuaInvalidResponseException Missing(Operation operation, string kind, string property) =>
-        new($"Akua operation {AkuaHeaders.Sanitize(operation.Id)} succeeded without the {kind} response's {property}.", operation.GetRawResponse()?.StatusCode ?? 200, operation.GetRawResponse()?.RequestId);
+    /// <summary>Reads the resource a succeeded operation names; an id the server got wrong is the server's fault, not the caller's.</summary>
+    private static async Task<T> ReadAsync<T>(Operation operation, string kind, string property, string? id, Func<string, Task<T>> read)
+    {
+        Task<T> reading;
+        try
+        {
+            reading = read(id ?? throw Invalid(operation, $"succeeded without the {kind} response's {property}"));
+        }
+        catch (ArgumentException error)
+        {
+            throw Invalid(operation, $"named a {property} that cannot be read back ({AkuaHeaders.Sanitize(error.Message, 200)})");
+        }
+
+        return await reading.ConfigureAwait(false);
+    }
+
+    private static AkuaInvalidResponseException Invalid(Operation operation, string problem) =>
+        new($"Akua operation {AkuaHeaders.Sanitize(operation.Id)} {problem}.", operation.GetRawResponse()?.StatusCode ?? 200, operation.GetRawResponse()?.RequestId);
 }

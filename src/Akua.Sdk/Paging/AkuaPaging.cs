@@ -111,6 +111,7 @@ internal static class AkuaPaging
     private static string? NextCursorProblem(string cursor) => cursor switch
     {
         { Length: 0 } => "an empty next_cursor",
+        _ when string.IsNullOrWhiteSpace(cursor) => "a blank next_cursor",
         { Length: > AkuaUri.MaxQueryValueLength } => $"a next_cursor longer than {AkuaUri.MaxQueryValueLength} characters",
         _ => null,
     };

@@ -133,6 +133,21 @@ public sealed class AkuaOperationTests
         Assert.Single(fixture.Requests);
     }
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("pkg_longer_than_the_documents_fifty_four_characters_limit_x")]
+    public async Task A_succeeded_build_naming_a_package_id_that_cannot_be_read_is_an_invalid_response_not_the_callers_mistake(string packageId)
+    {
+        using var fixture = new ClientFixture();
+        fixture.RespondWith(HttpStatusCode.OK, OperationPayloads.PackageBuild("SUCCEEDED")
+            .Replace($"\"package_id\":\"{OperationPayloads.PackageId}\"", $"\"package_id\":\"{packageId}\"", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<AkuaInvalidResponseException>(() => AkuaOperation<Package>.ResumeAsync(fixture.Client, "op_1"));
+
+        Assert.Contains("package_id", error.Message, StringComparison.Ordinal);
+        Assert.Single(fixture.Requests);
+    }
+
     private static CreatePackageRequest Build() => new()
     {
         Name = "PostgreSQL",

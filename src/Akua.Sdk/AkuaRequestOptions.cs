@@ -64,24 +64,24 @@ public sealed class AkuaRequestOptions
     /// <summary>A copy whose attempt timeout is at least <paramref name="minimum"/> (a long poll outlasting the server's hold).</summary>
     internal AkuaRequestOptions WithAttemptTimeoutAtLeast(TimeSpan minimum, TimeSpan clientTimeout)
     {
-        var current = Timeout ?? clientTimeout;
-        return current >= minimum ? this : new AkuaRequestOptions
+        if ((Timeout ?? clientTimeout) >= minimum)
         {
-            WorkspaceContext = WorkspaceContext,
-            IdempotencyKey = IdempotencyKey,
-            Timeout = minimum,
-            MaxRetries = MaxRetries,
-            ReadAhead = ReadAhead,
-        };
+            return this;
+        }
+
+        var copy = Copy();
+        copy.Timeout = minimum;
+        return copy;
     }
 
-    /// <summary>A copy with another idempotency key (for writes the SDK derives from one call).</summary>
-    internal AkuaRequestOptions WithIdempotencyKey(string key) => new()
+    /// <summary>A copy with another idempotency key (for writes the SDK derives from one call), or none (for the reads that follow a write).</summary>
+    internal AkuaRequestOptions WithIdempotencyKey(string? key)
     {
-        WorkspaceContext = WorkspaceContext,
-        IdempotencyKey = key,
-        Timeout = Timeout,
-        MaxRetries = MaxRetries,
-        ReadAhead = ReadAhead,
-    };
+        var copy = Copy();
+        copy.IdempotencyKey = key;
+        return copy;
+    }
+
+    // Every setting, so a copy can never drop one added later.
+    private AkuaRequestOptions Copy() => (AkuaRequestOptions)MemberwiseClone();
 }

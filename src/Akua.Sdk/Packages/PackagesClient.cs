@@ -63,5 +63,5 @@ internal sealed class PackagesClient(AkuaPipeline pipeline, IOperationsClient op
 
     // Following the operation reads; the create's idempotency key belongs to the create alone.
     private static AkuaRequestOptions? ReadOptions(AkuaRequestOptions? options) =>
-        options?.IdempotencyKey is null ? options : new AkuaRequestOptions { WorkspaceContext = options.WorkspaceContext, Timeout = options.Timeout, MaxRetries = options.MaxRetries };
+        options?.IdempotencyKey is null ? options : options.WithIdempotencyKey(null);
 }

@@ -16,14 +16,14 @@ internal static class AkuaActivity
 
     public static readonly ActivitySource Source = new(SourceName, typeof(AkuaActivity).Assembly.GetName().Version?.ToString(3));
 
-    public static Activity? Start(Contract.AkuaOperationInfo operation, Uri baseAddress)
+    public static Activity? Start(Contract.AkuaOperationInfo operation, string serverAddress)
     {
         var activity = Source.StartActivity(operation.Name, ActivityKind.Internal);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("akua.operation", operation.OperationId);
             activity.SetTag("http.request.method", operation.Method.Method);
-            activity.SetTag("server.address", baseAddress.Host);
+            activity.SetTag("server.address", serverAddress);
         }
 
         return activity;

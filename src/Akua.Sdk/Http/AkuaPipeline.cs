@@ -89,7 +89,7 @@ internal sealed class AkuaPipeline
         AkuaCall call, TState state, Func<HttpResponseMessage, AkuaCall, TState, TResult> read, CancellationToken cancellationToken)
     {
         var settings = Settings;
-        using var activity = AkuaActivity.Start(call.Operation, settings.Options.BaseAddress);
+        using var activity = AkuaActivity.Start(call.Operation, settings.ServerAddress);
         var started = Stopwatch.GetTimestamp();
         AkuaRequestMessage? request = null;
         CancellationTokenSource? bound = null;

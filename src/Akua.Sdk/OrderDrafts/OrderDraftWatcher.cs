@@ -15,6 +15,9 @@ internal sealed class OrderDraftWatcher(
     AkuaRequestOptions? options,
     TimeProvider time)
 {
+    // Each round reads every draft: the largest page the document allows means the fewest requests.
+    private static readonly int PageSize = (int)Contract.AkuaOperations.OrderDraftsList.Limit.Maximum!.Value;
+
     // The etag last yielded per draft id: a draft is yielded again only when it changed.
     private readonly Dictionary<string, string> _yielded = new(StringComparer.Ordinal);
 
@@ -56,7 +59,7 @@ internal sealed class OrderDraftWatcher(
             var poll = polls[index] = new OfferPoll();
             try
             {
-                await foreach (var draft in drafts.ListAsync(new ListOrderDraftsOptions { OfferId = offerIds[index] }, options, cancellationToken).ConfigureAwait(false))
+                await foreach (var draft in drafts.ListAsync(new ListOrderDraftsOptions { OfferId = offerIds[index], Limit = PageSize }, options, cancellationToken).ConfigureAwait(false))
                 {
                     poll.Drafts.Add(draft);
                 }

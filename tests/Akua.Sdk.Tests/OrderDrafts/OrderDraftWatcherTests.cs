@@ -111,6 +111,7 @@ public sealed class OrderDraftWatcherTests : IDisposable
         Assert.Equal(["odft_1", "odft_2", "odft_3"], first.Select(d => d.Id));
         Assert.Equal(3, _server.Requests);
         Assert.Contains(_server.Uris, uri => uri.Contains("cursor=2", StringComparison.Ordinal));
+        Assert.All(_server.Uris, uri => Assert.Contains("limit=100", uri, StringComparison.Ordinal));
     }
 
     [Fact]
